@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Size budgets: bundles every entry of budgets.json the way a user ships it
+// (Lit and all dependencies inside, minified ESM, one file), measures the
+// minified and gzip (level 9) bytes and compares gzip with the budget.
+//
+//   node scripts/size.mjs           print the table
+//   node scripts/size.mjs --check   ... and exit 1 if any entry is over budget
+//
+// Bundler: Vite's build() JS API in lib mode with write:false — the same
+// bundler (Rolldown) and minifier (Oxc) as `vite build --mode cdn`, which
+// makes dist/cdn/le-systems.js, so the numbers here are those of the shipped
+// file and not of a second bundler's output. configFile:false keeps the
+// project's vite.config.ts (and its Storybook branch) out of it.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const KIB = 1024;
+
+/** Bundle one entry; returns the minified code of the single output chunk. */
+async function bundle(entryPath) {
+  const { build } = await import('vite');
+  const result = await build({
+    root: ROOT,
+    configFile: false,
+    envFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: 'oxc',
+      sourcemap: false,
+      reportCompressedSize: false,
+      lib: { entry: entryPath, formats: ['es'], fileName: () => 'bundle.js' },
+      rolldownOptions: {
+        output: { codeSplitting: false, minify: true, comments: { annotation: false } },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output ?? []);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  if (chunks.length !== 1) {
+    throw new Error(`expected 1 chunk, got ${chunks.length}: ${chunks.map((c) => c.fileName).join(', ')}`);
+  }
+  const css = outputs.filter((o) => o.type === 'asset' && o.fileName.endsWith('.css'));
+  return chunks[0].code + css.map((a) => String(a.source)).join('');
+}
+
+/**
+ * Measure every budgets.json entry.
+ * @returns {Promise<Array<{name: string, entry: string, minBytes: number|null,
+ *   gzipBytes: number|null, minKiB: number|null, gzipKiB: number|null,
+ *   budgetKiB: number, ok: boolean, error?: string}>>}
+ */
+export async function measure({ budgetsFile = resolve(ROOT, 'budgets.json') } = {}) {
+  const budgets = JSON.parse(await readFile(budgetsFile, 'utf8'));
+  if ((budgets.unit ?? 'KiB') !== 'KiB') throw new Error(`budgets.json: unit must be "KiB"`);
+  const rows = [];
+  for (const { name, entry, gzip: budgetKiB } of budgets.entries) {
+    const row = { name, entry, minBytes: null, gzipBytes: null, minKiB: null, gzipKiB: null, budgetKiB, ok: false };
+    const entryPath = resolve(ROOT, entry);
+    if (!existsSync(entryPath)) {
+      row.error = `entry file not found: ${entry}`;
+    } else {
+      try {
+        const code = Buffer.from(await bundle(entryPath));
+        row.minBytes = code.length;
+        row.gzipBytes = gzipSync(code, { level: 9 }).length;
+        row.minKiB = row.minBytes / KIB;
+        row.gzipKiB = row.gzipBytes / KIB;
+        row.ok = row.gzipKiB <= budgetKiB;
+      } catch (err) {
+        row.error = `bundling failed: ${String(err?.message ?? err).split('\n')[0]}`;
+      }
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** The size table as text (also used by scripts/bench.mjs). */
+export function formatTable(rows) {
+  const kib = (n) => (n == null ? '-' : n.toFixed(1));
+  const table = [
+    ['entry', 'min KiB', 'gzip KiB', 'budget', 'status'],
+    ...rows.map((r) => [r.name, kib(r.minKiB), kib(r.gzipKiB), `${r.budgetKiB}`, r.error ? 'FAIL' : r.ok ? 'OK' : 'OVER']),
+  ];
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const out = [line(table[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)];
+  for (const r of rows) if (r.error) out.push(`  ${r.name}: ${r.error}`);
+  for (const r of rows) {
+    if (!r.error && !r.ok) out.push(`  ${r.name}: gzip ${kib(r.gzipKiB)} KiB is over its budget of ${r.budgetKiB} KiB`);
+  }
+  return out.join('\n');
+}
+
+async function main() {
+  const check = process.argv.includes('--check');
+  const rows = await measure();
+  console.log('Bundle sizes (Lit and deps included, minified ESM; gzip level 9; 1 KiB = 1024 bytes)');
+  console.log(formatTable(rows));
+  const passed = rows.filter((r) => r.ok).length;
+  const failed = rows.length - passed;
+  console.log(`size: ${passed} passed, ${failed} failed`);
+  if (check && failed > 0) process.exit(1);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

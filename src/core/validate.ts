@@ -1,0 +1,332 @@
+/**
+ * A small validator for element configs: every problem is reported with the exact path into the
+ * JSON (`nodes[2].weight: expected a number ≥ 0, got "heavy"`), all problems at once, and nothing
+ * ever throws. Each schema can also describe itself as JSON Schema, so the shapes an element
+ * accepts are published from the same source that checks them.
+ */
+
+export interface ConfigIssue {
+  /** Path into the config, e.g. `nodes[2].weight`; `config` for the root. */
+  path: string;
+  /** What is wrong, without the path. */
+  message: string;
+}
+
+export interface Schema<T> {
+  /** Checks `input`, pushes issues, and returns the cleaned value (defaults filled in) or undefined. */
+  check(input: unknown, path: string, issues: ConfigIssue[]): T | undefined;
+  /** A short phrase for messages: "a number ≥ 0". */
+  readonly expected: string;
+  /** JSON Schema (draft 2020-12) fragment. */
+  json(): Record<string, unknown>;
+  /** Set by `optional()`. */
+  readonly optional?: boolean;
+  readonly defaultValue?: T;
+}
+
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+export type ParseResult<T> = { ok: true; value: T; issues: [] } | { ok: false; value?: undefined; issues: ConfigIssue[] };
+
+/** Validate `input` against `schema`. Never throws. */
+export function parse<T>(schema: Schema<T>, input: unknown): ParseResult<T> {
+  const issues: ConfigIssue[] = [];
+  let value: T | undefined;
+  try {
+    value = schema.check(input, '', issues);
+  } catch (err) {
+    issues.push({ path: 'config', message: `could not be checked: ${String(err)}` });
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value: value as T, issues: [] };
+}
+
+/** `nodes[2].weight: expected …` — one line per issue. */
+export function formatIssue(issue: ConfigIssue): string {
+  return `${issue.path || 'config'}: ${issue.message}`;
+}
+
+/** Render a value the way a message quotes it: `"heavy"`, `-1`, `an object`. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length ? `an array of ${value.length}` : 'an empty array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  const text = JSON.stringify(value);
+  return text.length > 48 ? text.slice(0, 45) + '…"' : text;
+}
+
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+function fail(issues: ConfigIssue[], path: string, expected: string, got: unknown): undefined {
+  issues.push({ path: path || 'config', message: `expected ${expected}, got ${show(got)}` });
+  return undefined;
+}
+
+export interface NumberOptions {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** min is exclusive (> instead of ≥). */
+  exclusiveMin?: boolean;
+}
+
+export function number(opts: NumberOptions = {}): Schema<number> {
+  const noun = opts.integer ? 'an integer' : 'a number';
+  const gt = opts.exclusiveMin ? '>' : '≥';
+  let expected = noun;
+  if (opts.min !== undefined && opts.max !== undefined && !opts.exclusiveMin) expected = `${noun} from ${opts.min} to ${opts.max}`;
+  else if (opts.min !== undefined && opts.max !== undefined) expected = `${noun} ${gt} ${opts.min} and ≤ ${opts.max}`;
+  else if (opts.min !== undefined) expected = `${noun} ${gt} ${opts.min}`;
+  else if (opts.max !== undefined) expected = `${noun} ≤ ${opts.max}`;
+  return {
+    expected,
+    check(input, path, issues) {
+      if (typeof input !== 'number' || !Number.isFinite(input)) return fail(issues, path, expected, input);
+      if (opts.integer && !Number.isInteger(input)) return fail(issues, path, expected, input);
+      if (opts.min !== undefined && (opts.exclusiveMin ? input <= opts.min : input < opts.min)) return fail(issues, path, expected, input);
+      if (opts.max !== undefined && input > opts.max) return fail(issues, path, expected, input);
+      return input;
+    },
+    json() {
+      const s: Record<string, unknown> = { type: opts.integer ? 'integer' : 'number' };
+      if (opts.min !== undefined) s[opts.exclusiveMin ? 'exclusiveMinimum' : 'minimum'] = opts.min;
+      if (opts.max !== undefined) s.maximum = opts.max;
+      return s;
+    },
+  };
+}
+
+export interface StringOptions {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: RegExp;
+  /** How to describe the pattern in a message: "an id of letters, digits, - or _". */
+  describe?: string;
+}
+
+export function string(opts: StringOptions = {}): Schema<string> {
+  let expected = opts.describe ?? (opts.minLength ? 'a non-empty string' : 'a string');
+  if (!opts.describe && opts.maxLength !== undefined) expected += ` of at most ${opts.maxLength} characters`;
+  return {
+    expected,
+    check(input, path, issues) {
+      if (typeof input !== 'string') return fail(issues, path, expected, input);
+      if (opts.minLength !== undefined && input.trim().length < opts.minLength) return fail(issues, path, expected, input);
+      if (opts.maxLength !== undefined && input.length > opts.maxLength) return fail(issues, path, expected, input);
+      if (opts.pattern && !opts.pattern.test(input)) return fail(issues, path, expected, input);
+      return input;
+    },
+    json() {
+      const s: Record<string, unknown> = { type: 'string' };
+      if (opts.minLength) s.minLength = opts.minLength;
+      if (opts.maxLength !== undefined) s.maxLength = opts.maxLength;
+      if (opts.pattern) s.pattern = opts.pattern.source;
+      return s;
+    },
+  };
+}
+
+export function boolean(): Schema<boolean> {
+  return {
+    expected: 'true or false',
+    check: (input, path, issues) => (typeof input === 'boolean' ? input : fail(issues, path, 'true or false', input)),
+    json: () => ({ type: 'boolean' }),
+  };
+}
+
+export function oneOf<const T extends string | number>(values: readonly T[]): Schema<T> {
+  const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return {
+    expected,
+    check: (input, path, issues) => (values.includes(input as T) ? (input as T) : fail(issues, path, expected, input)),
+    json: () => ({ enum: [...values] }),
+  };
+}
+
+export interface ArrayOptions<T> {
+  minItems?: number;
+  maxItems?: number;
+  /** Key that must be unique across items, e.g. the id; duplicates are reported at the later index. */
+  uniqueBy?: (item: T) => string;
+  /** Noun for the unique key in messages ("id"). */
+  uniqueName?: string;
+}
+
+export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[]> {
+  const expected = opts.minItems ? `an array of ${item.expected} with at least ${opts.minItems} item${opts.minItems > 1 ? 's' : ''}` : `an array of ${item.expected}`;
+  return {
+    expected,
+    check(input, path, issues) {
+      if (!Array.isArray(input)) return fail(issues, path, expected, input);
+      const before = issues.length;
+      if (opts.minItems !== undefined && input.length < opts.minItems)
+        issues.push({ path: path || 'config', message: `expected at least ${opts.minItems} item${opts.minItems > 1 ? 's' : ''}, got ${input.length}` });
+      if (opts.maxItems !== undefined && input.length > opts.maxItems)
+        issues.push({ path: path || 'config', message: `expected at most ${opts.maxItems} items, got ${input.length}` });
+      const out: T[] = [];
+      const seen = new Map<string, number>();
+      input.forEach((raw, i) => {
+        const p = joinPath(path, i);
+        const v = item.check(raw, p, issues);
+        if (v === undefined) return;
+        if (opts.uniqueBy) {
+          const key = opts.uniqueBy(v);
+          const first = seen.get(key);
+          if (first !== undefined) {
+            issues.push({ path: p, message: `duplicate ${opts.uniqueName ?? 'value'} ${JSON.stringify(key)} (also at ${joinPath(path, first)})` });
+            return;
+          }
+          seen.set(key, i);
+        }
+        out.push(v);
+      });
+      return issues.length > before ? undefined : out;
+    },
+    json() {
+      const s: Record<string, unknown> = { type: 'array', items: item.json() };
+      if (opts.minItems !== undefined) s.minItems = opts.minItems;
+      if (opts.maxItems !== undefined) s.maxItems = opts.maxItems;
+      return s;
+    },
+  };
+}
+
+/** Accepts whichever alternative matches; on failure reports the alternative of the input's own kind. */
+export function union<A, B>(a: Schema<A>, b: Schema<B>): Schema<A | B> {
+  const expected = `${a.expected} or ${b.expected}`;
+  return {
+    expected,
+    check(input, path, issues) {
+      const tries = [a, b].map((s) => {
+        const local: ConfigIssue[] = [];
+        const value = s.check(input, path, local);
+        return { value, local };
+      });
+      const good = tries.find((t) => t.local.length === 0);
+      if (good) return good.value;
+      // Prefer the alternative whose complaint is deeper than "wrong type" at this path.
+      const specific = tries.find((t) => t.local.some((i) => i.path !== (path || 'config') || !i.message.startsWith('expected ')));
+      if (specific) {
+        issues.push(...specific.local);
+        return undefined;
+      }
+      return fail(issues, path, expected, input);
+    },
+    json: () => ({ anyOf: [a.json(), b.json()] }),
+  };
+}
+
+/** Marks a field optional; with a default the cleaned value always has it. */
+export function optional<T>(schema: Schema<T>): Schema<T | undefined>;
+export function optional<T>(schema: Schema<T>, defaultValue: T): Schema<T>;
+export function optional<T>(schema: Schema<T>, defaultValue?: T): Schema<T | undefined> {
+  return {
+    expected: schema.expected,
+    optional: true,
+    defaultValue,
+    check: (input, path, issues) => (input === undefined ? defaultValue : schema.check(input, path, issues)),
+    json: () => (defaultValue === undefined ? schema.json() : { ...schema.json(), default: defaultValue }),
+  };
+}
+
+/** Adds checks that need the whole value (cross-field rules). `check` pushes issues with full paths. */
+export function refine<T>(schema: Schema<T>, check: (value: T, path: string, issues: ConfigIssue[]) => void): Schema<T> {
+  return {
+    ...schema,
+    check(input, path, issues) {
+      const value = schema.check(input, path, issues);
+      if (value === undefined) return undefined;
+      const before = issues.length;
+      check(value, path, issues);
+      return issues.length > before ? undefined : value;
+    },
+  };
+}
+
+/** Attaches a description (shown in the JSON Schema, for editor hovers). */
+export function describe<T>(schema: Schema<T>, description: string): Schema<T> {
+  return { ...schema, json: () => ({ ...schema.json(), description }) };
+}
+
+type Shape = Record<string, Schema<unknown>>;
+export type ObjectOf<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
+
+export interface ObjectOptions {
+  /** Allow fields the shape does not name (they are dropped). Default false: unknown fields are errors. */
+  allowUnknown?: boolean;
+  /** Noun for messages: "a node object". */
+  name?: string;
+}
+
+export function object<S extends Shape>(shape: S, opts: ObjectOptions = {}): Schema<ObjectOf<S>> {
+  const keys = Object.keys(shape);
+  const required = keys.filter((k) => !shape[k].optional);
+  const expected = opts.name ?? `an object with ${required.length ? required.join(', ') : keys.join(', ')}`;
+  return {
+    expected,
+    check(input, path, issues) {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail(issues, path, expected, input);
+      const before = issues.length;
+      const rec = input as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const key of keys) {
+        const p = joinPath(path, key);
+        if (rec[key] === undefined && !shape[key].optional) {
+          issues.push({ path: p, message: `is required (${shape[key].expected})` });
+          continue;
+        }
+        const v = shape[key].check(rec[key], p, issues);
+        if (v !== undefined) out[key] = v;
+      }
+      if (!opts.allowUnknown) {
+        for (const key of Object.keys(rec)) {
+          if (key in shape) continue;
+          const near = closest(key, keys);
+          issues.push({
+            path: joinPath(path, key),
+            message: `unknown field${near ? ` (did you mean "${near}"?)` : ''}; known fields: ${keys.join(', ')}`,
+          });
+        }
+      }
+      return issues.length > before ? undefined : (out as ObjectOf<S>);
+    },
+    json() {
+      const properties: Record<string, unknown> = {};
+      for (const k of keys) properties[k] = shape[k].json();
+      return { type: 'object', properties, required, additionalProperties: !!opts.allowUnknown };
+    },
+  };
+}
+
+/** The known name within edit distance 2 of `word`, if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
