@@ -1,4 +1,5 @@
 import { LitElement, css, html, svg, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { themeStyles } from './theme.js';
 import { coreStrings, format } from './strings.js';
 import { SPEEDS, type PlayerController } from './player.js';
@@ -32,6 +33,7 @@ export class LsPlayerControls extends LitElement {
     speed: { type: Number },
     label: { type: String },
     strings: { attribute: false },
+    theme: { type: String, reflect: true },
   };
 
   declare player: PlayerController | undefined;
@@ -42,6 +44,8 @@ export class LsPlayerControls extends LitElement {
   /** Where we are, in words: "Change 2 of 5", "t = 1 250 ms". */
   declare label: string;
   declare strings: Record<string, string> | undefined;
+  /** Follows the host element's forced theme. */
+  declare theme: string | undefined;
 
   constructor() {
     super();
@@ -138,8 +142,9 @@ declare global {
 }
 
 /** Template for a host: `${renderPlayer(this.player, label, this.strings)}`. */
-export function renderPlayer(player: PlayerController, label: string, strings?: Record<string, string>): TemplateResult {
+export function renderPlayer(player: PlayerController, label: string, strings?: Record<string, string>, theme?: string): TemplateResult {
   return html`<ls-player-controls
+    theme=${ifDefined(theme)}
     .player=${player}
     .position=${player.position}
     .length=${player.length}

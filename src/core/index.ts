@@ -1,0 +1,11 @@
+export * from './ls-element.js';
+export * from './validate.js';
+export * from './prng.js';
+export * from './hash.js';
+export * from './player.js';
+export * from './player-controls.js';
+export * from './narration.js';
+export * from './tooltip.js';
+export * from './strings.js';
+export * from './scenario.js';
+export { themeStyles } from './theme.js';

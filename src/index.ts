@@ -1,0 +1,7 @@
+/**
+ * le-systems: importing this module registers every element.
+ * Import one element alone with `le-systems/<name>.js`, e.g. `le-systems/consistent-hash-ring.js`.
+ */
+export * from './core/index.js';
+export { LsConsistentHashRing } from './components/consistent-hash-ring/consistent-hash-ring.js';
+export type { RingChangeDetail } from './components/consistent-hash-ring/consistent-hash-ring.js';
