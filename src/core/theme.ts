@@ -198,6 +198,9 @@ export const themeStyles = css`
   .ls-tooltip[hidden] {
     display: none;
   }
+  .ls-tooltip.unplaced {
+    visibility: hidden;
+  }
   @media (prefers-reduced-motion: reduce) {
     :host {
       --_duration: 0ms;

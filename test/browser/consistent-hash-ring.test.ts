@@ -24,7 +24,7 @@ describe('<ls-consistent-hash-ring>', () => {
   describe('configuration sources', () => {
     it('takes simple attributes', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B,C,D" vnodes="50" key-count="200"></ls-consistent-hash-ring>`);
-      expect(chips(el).map((c) => c.textContent!.trim())).to.deep.equal(['A', 'B', 'C', 'D']);
+      expect(chips(el).map((c) => c.dataset.id)).to.deep.equal(['A', 'B', 'C', 'D']);
       expect(el.state!.ring.size).to.equal(200);
       expect(el.state!.owners.length).to.equal(200);
       expect(shadow(el).querySelectorAll('circle.key').length).to.equal(200);
@@ -156,7 +156,7 @@ describe('<ls-consistent-hash-ring>', () => {
       expect(changes[0].detail.removed).to.equal('B');
       expect(changes[0].detail.moved.length).to.equal(ownedByB);
       for (const m of changes[0].detail.moved) expect(m.from).to.equal('B');
-      expect(chips(el).map((c) => c.textContent!.trim())).to.deep.equal(['A', 'C']);
+      expect(chips(el).map((c) => c.dataset.id)).to.deep.equal(['A', 'C']);
       expect(liveText(el)).to.contain('Node B left');
     });
 
@@ -251,6 +251,26 @@ describe('<ls-consistent-hash-ring>', () => {
       const rows = details.querySelectorAll('tbody tr');
       expect(rows.length).to.equal(4);
       expect(details.querySelector('thead')!.textContent).to.contain('Replicas held');
+    });
+  });
+
+  describe('tooltips', () => {
+    it('a focused node chip shows its facts in a positioned tooltip; Escape hides it', async () => {
+      const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B,C" vnodes="10" key-count="30"></ls-consistent-hash-ring>`);
+      const tip = shadow(el).querySelector<HTMLElement>('[role="tooltip"]')!;
+      expect(tip.hidden).to.equal(true);
+      chips(el)[0].focus();
+      await until(() => !tip.hidden && !tip.classList.contains('unplaced'), 'the tooltip to be placed');
+      expect(tip.textContent).to.contain('Node A').and.contain('10 virtual nodes');
+      const chipBox = chips(el)[0].getBoundingClientRect();
+      const tipBox = tip.getBoundingClientRect();
+      const above = tipBox.bottom <= chipBox.top + 1;
+      const below = tipBox.top >= chipBox.bottom - 1 && tipBox.top <= chipBox.bottom + 16;
+      expect(above || below, `placed next to the chip (chip ${chipBox.top}–${chipBox.bottom}, tip ${tipBox.top}–${tipBox.bottom})`).to.equal(true);
+      expect(tipBox.right > chipBox.left && tipBox.left < chipBox.right, 'overlaps the chip horizontally').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(tip.hidden).to.equal(true);
     });
   });
 

@@ -1,5 +1,4 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { scaleLinear } from 'd3-scale';
 import { LsElement, listAttr, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
@@ -7,6 +6,7 @@ import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
 import { copyText, scenarioJson } from '../../core/scenario.js';
 import { hex32, murmur3 } from '../../core/hash.js';
+import { linear } from '../../core/scale.js';
 import { RING_SIZE, RingScenario, ringConfigSchema, type RingChange, type RingConfig, type RingState } from './model.js';
 import { ringStyles } from './styles.js';
 import { themeStyles } from '../../core/theme.js';
@@ -436,8 +436,8 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
           (n, i) => html`<li>
             <button
               class="chip"
+              data-id=${n.id}
               aria-pressed=${this.selected === n.id ? 'true' : 'false'}
-              aria-label=${`${n.id}, ${s.loads.counts[i]} ${this.t('keysWord')}`}
               @click=${() => {
                 this.selected = this.selected === n.id ? undefined : n.id;
                 this.requestUpdate();
@@ -447,7 +447,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
               @focus=${(e: Event) => this.tooltip.show(e.currentTarget as Element, this.nodeTip(s, i))}
               @blur=${(e: Event) => this.tooltip.hide(e.currentTarget as Element)}
             >
-              <span class="swatch" style="background:${this.color(n.id)}"></span>${n.id}${n.weight !== 1 ? html`<span class="note">×${n.weight}</span>` : nothing}
+              <span class="swatch" style="background:${this.color(n.id)}"></span>${n.id}${n.weight !== 1 ? html`<span class="note">×${n.weight}</span>` : nothing}<span class="sr-only">, ${s.loads.counts[i]} ${this.t('keysWord')}</span>
             </button>
           </li>`,
         )}
@@ -577,7 +577,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
 
   private renderMoved(s: RingState): TemplateResult {
     const c = s.change;
-    return html`<section class="card moved" part="moved" aria-label=${this.t('movedHeading')}>
+    return html`<section class="card moved" part="moved">
       <h3>${this.t('movedHeading')}</h3>
       ${c
         ? html`<p>${this.changeSentence(c)}</p>
@@ -596,9 +596,9 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
 
   private renderLoads(s: RingState): TemplateResult {
     const l = s.loads;
-    const x = scaleLinear().domain([0, Math.max(l.max, l.mean * 1.5, 1)]).range([0, 100]);
+    const x = linear([0, Math.max(l.max, l.mean * 1.5, 1)], [0, 100]);
     const meanAt = x(l.mean);
-    return html`<section class="card" part="loads" aria-label=${this.t('loadsHeading')}>
+    return html`<section class="card" part="loads">
       <h3>${this.t('loadsHeading')}</h3>
       <div class="loads" tabindex=${s.ring.nodes.length > 12 ? '0' : nothing} role=${s.ring.nodes.length > 12 ? 'group' : nothing} aria-label=${s.ring.nodes.length > 12 ? this.t('loadsHeading') : nothing}>
         ${s.ring.nodes.map(
@@ -619,7 +619,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     const key = this.probeKey;
     const walk = key ? s.ring.walk(key, sc.config.replication) : undefined;
     let replicaNo = 0;
-    return html`<section class="card" part="probe" aria-label=${this.t('probeHeading')}>
+    return html`<section class="card" part="probe">
       <h3>${this.t('probeHeading')}</h3>
       <div class="probe-form">
         <label class="sr-only" for="probe">${this.t('probeLabel')}</label>

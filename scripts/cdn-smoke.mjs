@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// After `npm run build`: open examples/plain.html — a plain page with only dist/cdn/le-systems.js — in
+// headless Chromium and use it as a reader would: every configuration route renders, the bad one shows a
+// located error, the keyboard works, axe is clean and nothing is logged as an error.
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { findChrome, chromeArgs } from './chrome.mjs';
+import { serveStatic } from './serve-static.mjs';
+
+const require = createRequire(import.meta.url);
+if (!existsSync('dist/cdn/le-systems.js')) {
+  console.error('dist/cdn/le-systems.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const server = await serveStatic('.');
+const browser = await puppeteer.launch({ executablePath: findChrome(), args: chromeArgs, headless: true });
+let passed = 0;
+let failed = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? '✓' : '✗'} ${what}`);
+  ok ? passed++ : failed++;
+};
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 400, height: 900 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto(`${server.url}/examples/plain.html`, { waitUntil: 'networkidle0' });
+  await page.waitForFunction(() => document.querySelector('#src')?.shadowRoot?.querySelector('svg'), { timeout: 10_000 });
+
+  const info = await page.evaluate(() =>
+    ['attr', 'inline', 'src', 'prop', 'bad'].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      return {
+        id,
+        chips: [...root.querySelectorAll('.chip')].map((c) => c.dataset.id),
+        alert: root.querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+        width: document.getElementById(id).getBoundingClientRect().width,
+      };
+    }),
+  );
+  const by = Object.fromEntries(info.map((i) => [i.id, i]));
+  check(by.attr.chips.join() === 'A,B,C,D', `attributes render 4 nodes (${by.attr.chips})`);
+  check(by.inline.chips.join() === 'A,B,C', `inline JSON renders 3 nodes (${by.inline.chips})`);
+  check(by.src.chips.length === 5, `src renders 5 nodes (${by.src.chips})`);
+  check(by.prop.chips.join() === 'x,y,z', `config property renders x,y,z (${by.prop.chips})`);
+  check(by.bad.alert.includes('nodes[2]: duplicate node id "A"') && by.bad.alert.includes('vnodes: expected an integer'), `bad config shows located errors: "${by.bad.alert}"`);
+  check(info.every((i) => i.width <= 400), 'every element fits a 400 px column');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(overflow <= 400, `no horizontal scrolling at 400 px (scrollWidth ${overflow})`);
+
+  // Keyboard: focus the ring, press + to add a node, ← to step back.
+  await page.evaluate(() => document.getElementById('attr').shadowRoot.querySelector('svg[role="img"]').focus());
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  const after = await page.evaluate(() => {
+    const el = document.getElementById('attr');
+    return { chips: el.shadowRoot.querySelectorAll('.chip').length, live: el.shadowRoot.querySelector('[aria-live]').textContent };
+  });
+  check(after.chips === 5, `"+" added a node (${after.chips} chips)`);
+  check(/Node E joined: \d+ of 200 keys/.test(after.live), `the change is announced: "${after.live.trim()}"`);
+
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.html.slice(0, 120)}`));
+  check(violations.length === 0, `axe finds no violation${violations.length ? ':\n  ' + violations.join('\n  ') : ''}`);
+  check(problems.length === 0, `no console errors${problems.length ? ':\n  ' + problems.join('\n  ') : ''}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`cdn: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
