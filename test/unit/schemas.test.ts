@@ -1,0 +1,33 @@
+// The JSON Schemas in content/schema/ are generated from the same validators the elements use, so an
+// editor's autocompletion and the element's own checks can never disagree. Regenerate with
+// `UPDATE_SCHEMAS=1 npx vitest run test/unit/schemas.test.ts`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
+import type { Schema } from '../../src/core/validate.js';
+
+const BASE = 'https://le-systems.dev/schema/';
+const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
+  { file: 'consistent-hash-ring.schema.json', title: '<ls-consistent-hash-ring> configuration', schema: ringConfigSchema as Schema<unknown> },
+];
+
+describe('published JSON Schemas', () => {
+  for (const { file, title, schema } of schemas) {
+    it(`content/schema/${file} matches the element's validator`, () => {
+      const generated = JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: BASE + file, title, ...schema.json() }, null, 2) + '\n';
+      const path = `content/schema/${file}`;
+      if (process.env.UPDATE_SCHEMAS) writeFileSync(path, generated);
+      expect(readFileSync(path, 'utf8')).toBe(generated);
+    });
+  }
+});
+
+describe('example configs in the repo are valid', () => {
+  for (const path of ['examples/ring.json', 'stories/data/ring-failure.json']) {
+    it(path, async () => {
+      const { parse, formatIssue } = await import('../../src/core/validate.js');
+      const r = parse(ringConfigSchema, JSON.parse(readFileSync(path, 'utf8')));
+      expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
+    });
+  }
+});
