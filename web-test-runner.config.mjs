@@ -16,8 +16,10 @@ export default {
       launchOptions: { executablePath: findChrome(), args: chromeArgs, headless: true },
     }),
   ],
-  // 2-core machines: at most two test files run at once.
-  concurrency: 2,
+  // One test file at a time. With 2, the second file's page is a background
+  // tab: requestAnimationFrame stops and focus/keyboard tests hang until
+  // "Browser tests did not finish within 120000ms" (seen with the ring tests).
+  concurrency: 1,
   testFramework: {
     config: { timeout: 10000 },
   },

@@ -113,7 +113,15 @@ async function firstRender(opts) {
   console.log(`\n== First render in headless Chromium (stories named "Default"; ${opts.runs} runs each, warm cache)`);
   console.log('   time from navigation start until every custom element in the story finished updateComplete');
   findChrome();
-  const dir = resolve(ROOT, opts.dir ?? '.tmp/storybook-bench');
+  let dir = resolve(ROOT, opts.dir ?? '.tmp/storybook-bench');
+  if (!opts.dir && !opts.build && !existsSync(resolve(dir, 'index.json'))) {
+    // --no-build: fall back to another existing static build.
+    const other = ['.tmp/storybook-smoke', 'storybook-static'].map((d) => resolve(ROOT, d)).find((d) => existsSync(resolve(d, 'index.json')));
+    if (other) {
+      console.log(`   (using the existing build in ${relative(ROOT, other)})`);
+      dir = other;
+    }
+  }
   if (!opts.dir && opts.build) {
     console.log(`bench: building Storybook into ${relative(ROOT, dir)} …`);
     await buildStorybook(dir);

@@ -25,17 +25,28 @@ export async function fixture<T extends HTMLElement>(template: TemplateResult): 
 export async function settle(el: Element): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    await nextFrame();
   }
 }
 
-/** Wait until `check` is true (polling each frame), failing after `frames`. */
-export async function until(check: () => boolean, what: string, frames = 300): Promise<void> {
-  for (let i = 0; i < frames; i++) {
+/** One animation frame, or 50 ms if frames are not running (a background tab). */
+export function nextFrame(): Promise<void> {
+  return new Promise((r) => {
+    const t = setTimeout(r, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(t);
+      r();
+    });
+  });
+}
+
+/** Wait until `check` is true, polling every 16 ms (not per frame: a hidden tab gets no frames), failing after `polls`. */
+export async function until(check: () => boolean, what: string, polls = 300): Promise<void> {
+  for (let i = 0; i < polls; i++) {
     if (check()) return;
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    await new Promise((r) => setTimeout(r, 16));
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`gave up waiting for ${what}`);
 }
 
 export function cleanup(): void {

@@ -69,6 +69,7 @@ function arcPath(a: number, b: number, r: number): string {
  *
  * @fires ls-ring-change - a node joined or left; `detail: { added?, removed?, moved: [{ key, from, to }], movedFraction }`
  * @fires ls-error - the configuration could not be used; `detail: { message, issues }`
+ * @csspart title - the visible title (config `title`)
  * @csspart ring - the SVG ring
  * @csspart toolbar - the add/remove controls
  * @csspart moved - the "what moved" panel
@@ -147,7 +148,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     colFrom: 'From',
     colTo: 'To',
     moreMoved: '…and {n} more',
-    showingKeys: 'showing {shown} of {total} keys',
+    showingKeys: '{shown} drawn',
     cannotAdd: 'Cannot add {id}: a node with that id exists, or the ring is full.',
     cannotRemove: 'Cannot remove {id}: it is not on the ring, or it is the last node.',
     selectNode: 'Select a node to remove it.',
@@ -382,6 +383,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     const summary = s.change ? this.changeSentence(s.change) : '';
     const label = this.title_ || this.t('title');
     return html`<div class="frame ${still ? 'still' : ''}" style="--_dur: calc(var(--_duration) * ${dur / 600})" @keydown=${this.onKeydown}>
+      ${this.title_ ? html`<p class="title" part="title">${this.title_}</p>` : nothing}
       ${this.renderToolbar(s)}
       <div class="main">
         <svg
@@ -431,7 +433,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     };
     return html`<div class="card">
       <h3>${this.t('nodesHeading')}</h3>
-      <ul class="chips" aria-label=${this.t('nodesHeading')}>
+      <ul class="chips ${s.ring.nodes.length > 24 ? 'many' : ''}" aria-label=${this.t('nodesHeading')} tabindex=${s.ring.nodes.length > 24 ? '0' : nothing}>
         ${s.ring.nodes.map(
           (n, i) => html`<li>
             <button
@@ -570,8 +572,8 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     }
     // Centre
     parts.push(svg`<text class="center-text big" x=${C} y=${C - 4}>${s.ring.nodes.length} × ${sc.config.vnodes}</text>`);
-    parts.push(svg`<text class="center-text" x=${C} y=${C + 16}>${this.t('vnodesWord')} · ${sc.keys.length} ${this.t('keysWord')}</text>`);
-    if (shown < sc.keys.length) parts.push(svg`<text class="center-text" x=${C} y=${C + 32}>${this.t('showingKeys', { shown: this.formatNumber(shown), total: this.formatNumber(sc.keys.length) })}</text>`);
+    parts.push(svg`<text class="center-text" x=${C} y=${C + 16}>${this.t('vnodesWord')} · ${this.formatNumber(sc.keys.length)} ${this.t('keysWord')}</text>`);
+    if (shown < sc.keys.length) parts.push(svg`<text class="center-text" x=${C} y=${C + 32}>${this.t('showingKeys', { shown: this.formatNumber(shown) })}</text>`);
     return svg`${parts}`;
   }
 

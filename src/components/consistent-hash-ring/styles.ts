@@ -163,6 +163,16 @@ export const ringStyles = css`
     margin: 0;
     padding: 0;
   }
+  .chips.many {
+    max-height: 7.5rem;
+    overflow: auto;
+    padding: 2px;
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+    font-size: 1.0625em;
+  }
   .chip {
     display: inline-flex;
     align-items: center;
