@@ -12,6 +12,7 @@ export interface LsErrorDetail {
 declare global {
   interface GlobalEventHandlersEventMap {
     'ls-error': CustomEvent<LsErrorDetail>;
+    'ls-ready': CustomEvent<undefined>;
   }
 }
 
@@ -31,6 +32,7 @@ type Status = 'idle' | 'loading' | 'ready' | 'error';
  * Nothing is thrown to the page. A later valid config replaces the error.
  *
  * @fires ls-error - the configuration could not be used; `detail: { message, issues: [{ path, message }] }`
+ * @fires ls-ready - a valid configuration was applied (after `src` loads, and after every later change)
  * @csspart error - the error panel
  */
 export abstract class LsElement<C> extends LitElement {
@@ -203,10 +205,14 @@ export abstract class LsElement<C> extends LitElement {
   }
 
   private apply(raw: unknown): void {
-    const merged =
-      typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-        ? { ...(raw as Record<string, unknown>), ...dropUndefined(this.attributeConfig()) }
-        : raw;
+    let attrs: Record<string, unknown>;
+    try {
+      attrs = dropUndefined(this.attributeConfig());
+    } catch (err) {
+      this.fail([{ path: 'attributes', message: `could not be read: ${errorText(err)}` }]);
+      return;
+    }
+    const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>), ...attrs } : raw;
     const result = parse(this.configSchema(), merged);
     if (!result.ok) {
       this.fail(result.issues);
@@ -220,6 +226,7 @@ export abstract class LsElement<C> extends LitElement {
     }
     this.issues = [];
     this.status = 'ready';
+    this.dispatchEvent(new CustomEvent('ls-ready', { bubbles: true, composed: true }));
   }
 
   private fail(issues: ConfigIssue[]): void {
@@ -263,16 +270,23 @@ function dropUndefined(rec: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-/** Attribute helpers: keep a non-numeric string as it is so the message quotes what was written. */
-export function numberAttr(value: string | null | undefined): number | string | undefined {
-  if (value === null || value === undefined || value.trim() === '') return undefined;
+/**
+ * Attribute helpers. The reactive properties behind simple attributes may also be set as properties
+ * by frameworks (`el.vnodes = 50`), so they accept the value already typed. A non-numeric string is
+ * kept as it is, so the error message quotes what was written.
+ */
+export function numberAttr(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? n : value;
 }
 
-/** `"A, B ,C"` → `["A", "B", "C"]`. */
-export function listAttr(value: string | null | undefined): string[] | undefined {
+/** `"A, B ,C"` → `["A", "B", "C"]`; an array is passed through. */
+export function listAttr(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string') return value;
   return value
     .split(',')
     .map((s) => s.trim())

@@ -144,6 +144,7 @@ declare global {
 /** Template for a host: `${renderPlayer(this.player, label, this.strings)}`. */
 export function renderPlayer(player: PlayerController, label: string, strings?: Record<string, string>, theme?: string): TemplateResult {
   return html`<ls-player-controls
+    exportparts="controls: player-controls, button: player-button, slider: player-slider"
     theme=${ifDefined(theme)}
     .player=${player}
     .position=${player.position}

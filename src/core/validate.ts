@@ -22,6 +22,17 @@ export interface Schema<T> {
   /** Set by `optional()`. */
   readonly optional?: boolean;
   readonly defaultValue?: T;
+  /** The JSON kind it accepts, so a union can report the alternative that matches the input's kind. */
+  readonly kind?: Kind;
+}
+
+export type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array';
+
+export function kindOf(value: unknown): Kind | 'null' | 'other' {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : 'other';
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
@@ -85,6 +96,7 @@ export function number(opts: NumberOptions = {}): Schema<number> {
   else if (opts.max !== undefined) expected = `${noun} ≤ ${opts.max}`;
   return {
     expected,
+    kind: 'number',
     check(input, path, issues) {
       if (typeof input !== 'number' || !Number.isFinite(input)) return fail(issues, path, expected, input);
       if (opts.integer && !Number.isInteger(input)) return fail(issues, path, expected, input);
@@ -114,6 +126,7 @@ export function string(opts: StringOptions = {}): Schema<string> {
   if (!opts.describe && opts.maxLength !== undefined) expected += ` of at most ${opts.maxLength} characters`;
   return {
     expected,
+    kind: 'string',
     check(input, path, issues) {
       if (typeof input !== 'string') return fail(issues, path, expected, input);
       if (opts.minLength !== undefined && input.trim().length < opts.minLength) return fail(issues, path, expected, input);
@@ -134,6 +147,7 @@ export function string(opts: StringOptions = {}): Schema<string> {
 export function boolean(): Schema<boolean> {
   return {
     expected: 'true or false',
+    kind: 'boolean',
     check: (input, path, issues) => (typeof input === 'boolean' ? input : fail(issues, path, 'true or false', input)),
     json: () => ({ type: 'boolean' }),
   };
@@ -161,6 +175,7 @@ export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[
   const expected = opts.minItems ? `an array of ${item.expected} with at least ${opts.minItems} item${opts.minItems > 1 ? 's' : ''}` : `an array of ${item.expected}`;
   return {
     expected,
+    kind: 'array',
     check(input, path, issues) {
       if (!Array.isArray(input)) return fail(issues, path, expected, input);
       const before = issues.length;
@@ -196,28 +211,57 @@ export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[
   };
 }
 
-/** Accepts whichever alternative matches; on failure reports the alternative of the input's own kind. */
+/**
+ * Accepts whichever alternative matches. On failure it reports the alternative of the input's own
+ * kind (a string is judged as the string form, an object as the object form); failing that, a
+ * plain "expected A or B".
+ */
 export function union<A, B>(a: Schema<A>, b: Schema<B>): Schema<A | B> {
   const expected = `${a.expected} or ${b.expected}`;
   return {
     expected,
     check(input, path, issues) {
-      const tries = [a, b].map((s) => {
+      const tries = [a, b].map((schema) => {
         const local: ConfigIssue[] = [];
-        const value = s.check(input, path, local);
-        return { value, local };
+        const value = schema.check(input, path, local);
+        return { schema, value, local };
       });
       const good = tries.find((t) => t.local.length === 0);
       if (good) return good.value;
-      // Prefer the alternative whose complaint is deeper than "wrong type" at this path.
-      const specific = tries.find((t) => t.local.some((i) => i.path !== (path || 'config') || !i.message.startsWith('expected ')));
-      if (specific) {
-        issues.push(...specific.local);
+      const kind = kindOf(input);
+      const same = tries.filter((t) => t.schema.kind === kind);
+      if (same.length === 1) {
+        issues.push(...same[0].local);
         return undefined;
       }
       return fail(issues, path, expected, input);
     },
     json: () => ({ anyOf: [a.json(), b.json()] }),
+  };
+}
+
+/**
+ * Objects told apart by a tag field, e.g. `{ type: "add", … } | { type: "remove", … }`: an unknown
+ * tag is reported at the tag (`actions[0].type: expected one of "add", "remove", got "drop"`), a
+ * known one is checked against its own shape.
+ */
+export function tagged<T>(tag: string, variants: Record<string, Schema<T>>): Schema<T> {
+  const tags = Object.keys(variants);
+  const tagList = tags.map((t) => JSON.stringify(t)).join(', ');
+  const expected = `an object with ${tag} ${tagList}`;
+  return {
+    expected,
+    kind: 'object',
+    check(input, path, issues) {
+      if (kindOf(input) !== 'object') return fail(issues, path, expected, input);
+      const value = (input as Record<string, unknown>)[tag];
+      if (typeof value !== 'string' || !tags.includes(value)) {
+        issues.push({ path: joinPath(path, tag), message: `expected one of ${tagList}, got ${show(value)}` });
+        return undefined;
+      }
+      return variants[value].check(input, path, issues);
+    },
+    json: () => ({ oneOf: tags.map((t) => variants[t].json()) }),
   };
 }
 
@@ -227,6 +271,7 @@ export function optional<T>(schema: Schema<T>, defaultValue: T): Schema<T>;
 export function optional<T>(schema: Schema<T>, defaultValue?: T): Schema<T | undefined> {
   return {
     expected: schema.expected,
+    kind: schema.kind,
     optional: true,
     defaultValue,
     check: (input, path, issues) => (input === undefined ? defaultValue : schema.check(input, path, issues)),
@@ -269,6 +314,7 @@ export function object<S extends Shape>(shape: S, opts: ObjectOptions = {}): Sch
   const expected = opts.name ?? `an object with ${required.length ? required.join(', ') : keys.join(', ')}`;
   return {
     expected,
+    kind: 'object',
     check(input, path, issues) {
       if (typeof input !== 'object' || input === null || Array.isArray(input)) return fail(issues, path, expected, input);
       const before = issues.length;

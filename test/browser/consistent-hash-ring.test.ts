@@ -207,6 +207,19 @@ describe('<ls-consistent-hash-ring>', () => {
     });
   });
 
+  describe('properties set by frameworks', () => {
+    it('accepts typed values for the attribute-backed properties and fires ls-ready', async () => {
+      const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring></ls-consistent-hash-ring>`);
+      const ready = record(el, 'ls-ready');
+      (el as unknown as { vnodes: number }).vnodes = 5;
+      (el as unknown as { nodes: string[] }).nodes = ['p', 'q'];
+      await settle(el);
+      expect(el.state!.ring.nodes.map((n) => n.id)).to.deep.equal(['p', 'q']);
+      expect(el.state!.ring.size).to.equal(10);
+      expect(ready.length).to.be.greaterThan(0);
+    });
+  });
+
   describe('probe, API and export', () => {
     it('shows the clockwise walk with distinct replicas', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B,C,D,E" vnodes="6" replication="3" probe="cart:1042"></ls-consistent-hash-ring>`);
@@ -223,6 +236,10 @@ describe('<ls-consistent-hash-ring>', () => {
       for (const k of ['a', 'user:1', 'ünïcode', '']) expect(el.ownerOf(k)).to.equal(model.ownerOf(k));
       expect(el.addNode('A')).to.equal(null);
       expect(el.removeNode('Z')).to.equal(null);
+      expect(el.addNode('bad#id')).to.equal(null);
+      expect(el.addNode('E', 500)).to.equal(null);
+      await settle(el);
+      expect(liveText(el)).to.contain('Cannot add "E": expected a number from 0 to 100, got 500');
       expect(el.addNode('D')).to.not.equal(null);
       expect(el.state!.ring.nodes.length).to.equal(4);
     });

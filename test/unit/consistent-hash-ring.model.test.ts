@@ -259,11 +259,13 @@ describe('config validation', () => {
     expect(issues({ nodes: ['A', 'B'], actions: [{ type: 'remove', id: 'C' }] })[0]).toMatch(/^actions\[0\]\.id: node "C" is not on the ring/);
     expect(issues({ nodes: ['A'], actions: [{ type: 'add', id: 'A' }] })[0]).toMatch(/^actions\[0\]\.id: node "A" is already on the ring/);
     expect(issues({ nodes: ['A'], actions: [{ type: 'remove', id: 'A' }] })[0]).toMatch(/^actions\[0\]: cannot remove the last node/);
-    expect(issues({ nodes: ['A'], actions: [{ type: 'explode', id: 'A' }] })[0]).toMatch(/^actions\[0\]/);
+    expect(issues({ nodes: ['A'], actions: [{ type: 'explode', id: 'A' }] })).toEqual(['actions[0].type: expected one of "add", "remove", got "explode"']);
+    expect(issues({ nodes: ['A#1'] })[0]).toMatch(/^nodes\[0\]: expected a node id \(1–40 characters, no "#" or ","\), got "A#1"$/);
+    expect(issues({ nodes: [{ id: 'A', weight: -1 }] })).toEqual(['nodes[0].weight: expected a number from 0 to 100, got -1']);
   });
 
   it('rejects replication above the node count, a step past the actions, a root that is not an object', () => {
-    expect(issues({ nodes: ['A', 'B'], replication: 3 })).toEqual(['replication: expected at most 2 (the number of nodes), got 3']);
+    expect(issues({ nodes: ['A', 'B'], replication: 3 })).toEqual(['replication: expected at most 2 (the number of nodes with a weight > 0), got 3']);
     expect(issues({ step: 2 })).toEqual(['step: expected at most 0 (the number of actions), got 2']);
     expect(issues([1, 2])[0]).toMatch(/^config: expected an object/);
     expect(issues({ nodes: ['A,B'] })[0]).toMatch(/^nodes\[0\]: expected a node id/);

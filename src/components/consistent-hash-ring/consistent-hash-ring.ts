@@ -5,9 +5,10 @@ import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
 import { copyText, scenarioJson } from '../../core/scenario.js';
-import { hex32, murmur3 } from '../../core/hash.js';
+import { hex32 } from '../../core/hash.js';
 import { linear } from '../../core/scale.js';
-import { RING_SIZE, RingScenario, ringConfigSchema, type RingChange, type RingConfig, type RingState } from './model.js';
+import { parse } from '../../core/validate.js';
+import { RING_SIZE, RingScenario, ringConfigSchema, nodeId as nodeIdSchema, nodeWeight, type RingChange, type RingConfig, type RingState } from './model.js';
 import { ringStyles } from './styles.js';
 import { themeStyles } from '../../core/theme.js';
 
@@ -78,6 +79,10 @@ function arcPath(a: number, b: number, r: number): string {
  * @csspart table - the table view
  * @csspart error - the error panel
  * @csspart tooltip - the tooltip
+ * @csspart live-region - the visually hidden polite live region
+ * @csspart player-controls - the playback bar (forwarded from `<ls-player-controls>`)
+ * @csspart player-button - each playback button
+ * @csspart player-slider - the position slider
  * @cssproperty --ls-accent - accent colour (buttons, links)
  * @cssproperty --ls-palette-1 - colour of the 1st node (…`--ls-palette-10` for the 10th; colours repeat after)
  * @cssproperty --ls-bg - background
@@ -150,6 +155,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     moreMoved: '…and {n} more',
     showingKeys: '{shown} drawn',
     cannotAdd: 'Cannot add {id}: a node with that id exists, or the ring is full.',
+    invalidNode: 'Cannot add "{id}": {problem}.',
     cannotRemove: 'Cannot remove {id}: it is not on the ring, or it is the last node.',
     selectNode: 'Select a node to remove it.',
     keysWord: 'keys',
@@ -237,11 +243,19 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     return s ? s.ring.replicasOf(key, this.scenario!.config.replication) : [];
   }
 
-  /** Add a node; returns the change, or null when the id exists. Later history is discarded. */
+  /**
+   * Add a node; returns the change, or null (and announces why) when the id is taken or invalid or
+   * the weight is out of range. Later history is discarded.
+   */
   addNode(id?: string, weight = 1): RingChange | null {
     if (!this.scenario) return null;
-    const nodeId = (id ?? this.nextId()).trim();
-    return this.record({ type: 'add', id: nodeId, weight: Number.isFinite(weight) && weight >= 0 ? weight : 1 });
+    const nodeId = String(id ?? this.nextId()).trim();
+    const problems = [...parse(nodeIdSchema, nodeId).issues, ...parse(nodeWeight, weight).issues];
+    if (problems.length) {
+      this.announcer.announce(this.t('invalidNode', { id: nodeId, problem: problems.map((p) => p.message).join('; ') }));
+      return null;
+    }
+    return this.record({ type: 'add', id: nodeId, weight });
   }
 
   /** Remove a node; returns the change, or null when it is absent or the last one. */
@@ -532,7 +546,6 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     const shown = Math.min(sc.keys.length, MAX_KEY_DOTS);
     const moved = new Set<number>();
     if (s.change) for (const m of s.change.moved) moved.add(this.keyIndex.get(m.key)!);
-    const probeOwner = this.probeKey ? ring.ownerIndexOfHash(murmur3(this.probeKey)) : -1;
     for (let i = 0; i < shown; i++) {
       const [x, y] = point(sc.keyHashes[i], R_KEYS);
       const owner = s.owners[i];
@@ -568,7 +581,6 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
           parts.push(svg`<circle cx=${f1(vx)} cy=${f1(vy)} r="7" fill="none" stroke="currentColor" stroke-width="2"></circle>`);
         }
       }
-      void probeOwner;
     }
     // Centre
     parts.push(svg`<text class="center-text big" x=${C} y=${C - 4}>${s.ring.nodes.length} × ${sc.config.vnodes}</text>`);

@@ -108,8 +108,8 @@ export class Ring {
     byId.forEach((nodeIndex, r) => (rank[nodeIndex] = r));
     const counts = this.nodes.map((n) => vnodeCount(n.weight, vnodes));
     const total = counts.reduce((a, b) => a + b, 0);
-    // Pack (position, rank, vnode) into one float: position × 2^20 + rank × ... keeps sort numeric.
-    // Ranks < 1024 and the vnode number is recovered from a side table, so pack position and rank only.
+    // Pack (position, rank) into one float, position × 1024 + rank (< 2^42, exact in a double), so a
+    // plain numeric sort orders by position and then by id; the vnode number goes in a side table.
     const packed = new Float64Array(total);
     const vIndex = new Map<number, number>();
     let k = 0;
@@ -203,18 +203,19 @@ export class Ring {
 
 // ───────────────────────────── config ─────────────────────────────
 
-const nodeId = v.string({ minLength: 1, maxLength: 40, pattern: /^[^#,\s][^#,]*$/, describe: 'a node id (1–40 characters, no "#" or ",")' });
-const weight = v.number({ min: 0, max: 100 });
+export const nodeId = v.string({ minLength: 1, maxLength: 40, pattern: /^[^#,\s][^#,]*$/, describe: 'a node id (1–40 characters, no "#" or ",")' });
+export const nodeWeight = v.number({ min: 0, max: 100 });
+const weight = nodeWeight;
 
 const nodeSchema = v.union(
   nodeId,
   v.object({ id: nodeId, weight: v.optional(weight, 1) }, { name: 'a node id or { id, weight }' }),
 );
 
-const actionSchema = v.union(
-  v.object({ type: v.oneOf(['add'] as const), id: nodeId, weight: v.optional(weight) }, { name: '{ type: "add", id, weight? }' }),
-  v.object({ type: v.oneOf(['remove'] as const), id: nodeId }, { name: '{ type: "remove", id }' }),
-);
+const actionSchema = v.tagged<{ type: 'add' | 'remove'; id: string; weight?: number }>('type', {
+  add: v.object({ type: v.oneOf(['add'] as const), id: nodeId, weight: v.optional(weight) }, { name: '{ type: "add", id, weight? }' }),
+  remove: v.object({ type: v.oneOf(['remove'] as const), id: nodeId }, { name: '{ type: "remove", id }' }),
+});
 
 export const MAX_NODES = 1000;
 export const MAX_KEYS = 200_000;
@@ -271,8 +272,9 @@ export const ringConfigSchema: v.Schema<RingConfig & { title?: string }> = {
     });
     if (raw.step !== undefined && raw.step > raw.actions.length)
       issues.push({ path: v.joinPath(path, 'step'), message: `expected at most ${raw.actions.length} (the number of actions), got ${raw.step}` });
-    if (raw.replication > nodes.length)
-      issues.push({ path: v.joinPath(path, 'replication'), message: `expected at most ${nodes.length} (the number of nodes), got ${raw.replication}` });
+    const serving = nodes.filter((n) => n.weight > 0).length;
+    if (raw.replication > serving)
+      issues.push({ path: v.joinPath(path, 'replication'), message: `expected at most ${serving} (the number of nodes with a weight > 0), got ${raw.replication}` });
     if (issues.length > before) return undefined;
     const keys = raw.keys ?? generateKeys(raw.keyCount, raw.seed);
     return {

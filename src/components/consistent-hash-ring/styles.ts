@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const ringStyles = css`
   :host {
-    --_node-1: var(--ls-ring-node-1, var(--_p1));
     container-type: inline-size;
   }
   .frame {
