@@ -207,6 +207,31 @@ describe('<ls-consistent-hash-ring>', () => {
     });
   });
 
+  describe('strings, language and parts', () => {
+    it('relabels through the strings property and formats numbers in the page language', async () => {
+      const el = await fixture<HTMLDivElement>(html`<div lang="de"><ls-consistent-hash-ring nodes="A,B" key-count="1500" .strings=${{ addNode: 'Knoten hinzufügen', play: 'Abspielen' }}></ls-consistent-hash-ring></div>`);
+      const ring = el.querySelector('ls-consistent-hash-ring')!;
+      await settle(ring);
+      expect(shadow(ring).querySelector('.toolbar button.primary')!.textContent!.trim()).to.equal('Knoten hinzufügen');
+      const play = shadow(ring).querySelector('ls-player-controls')!.shadowRoot!.querySelector('button.primary')!;
+      expect(play.getAttribute('aria-label')).to.equal('Abspielen');
+      expect(shadow(ring).querySelector('svg')!.textContent).to.contain('1.500');
+    });
+
+    it('forwards the playback bar parts so a page can style them', async () => {
+      const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B"></ls-consistent-hash-ring>`);
+      const style = document.createElement('style');
+      style.textContent = 'ls-consistent-hash-ring::part(player-button) { outline: 3px solid rgb(255, 0, 0); }';
+      document.head.append(style);
+      try {
+        const button = shadow(el).querySelector('ls-player-controls')!.shadowRoot!.querySelector('button')!;
+        expect(getComputedStyle(button).outlineColor).to.equal('rgb(255, 0, 0)');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('properties set by frameworks', () => {
     it('accepts typed values for the attribute-backed properties and fires ls-ready', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring></ls-consistent-hash-ring>`);
