@@ -4,6 +4,13 @@ import manifest from '../custom-elements.json';
 
 // Argument tables, events, CSS properties and parts come from the Custom Elements Manifest that
 // `npm run manifest` generates from the JSDoc in src/ — never written by hand.
+// Only the public instance API belongs in the tables: drop static, private and protected members.
+type Member = { static?: boolean; privacy?: string; name?: string };
+for (const mod of (manifest as { modules: { declarations?: { members?: Member[] }[] }[] }).modules) {
+  for (const decl of mod.declarations ?? []) {
+    if (decl.members) decl.members = decl.members.filter((m) => !m.static && m.privacy !== 'private' && m.privacy !== 'protected' && !m.name?.startsWith('_'));
+  }
+}
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
