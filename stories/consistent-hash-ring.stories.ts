@@ -29,6 +29,14 @@ with **←/→**, and type a key into the probe to see its clockwise walk.`,
     },
   },
   args: { nodes: 'A,B,C,D', vnodes: '8', 'key-count': '80', seed: '1' },
+  argTypes: {
+    nodes: { control: 'text' },
+    vnodes: { control: 'text' },
+    'key-count': { control: 'text' },
+    replication: { control: 'text' },
+    seed: { control: 'text' },
+    probe: { control: 'text' },
+  },
   render: (a) => html`<ls-consistent-hash-ring
     nodes=${ifDefined(a.nodes)}
     vnodes=${ifDefined(a.vnodes)}
