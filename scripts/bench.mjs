@@ -110,7 +110,7 @@ async function modelBenches() {
 
 // (c) ------------------------------------------------------------------------
 async function firstRender(opts) {
-  console.log(`\n== First render in headless Chromium (stories named "Default"; ${opts.runs} runs each, warm cache)`);
+  console.log(`\n== First render in headless Chromium (stories named "Default" or tagged "bench"; ${opts.runs} runs each, warm cache)`);
   console.log('   time from navigation start until every custom element in the story finished updateComplete');
   findChrome();
   let dir = resolve(ROOT, opts.dir ?? '.tmp/storybook-bench');
@@ -130,7 +130,7 @@ async function firstRender(opts) {
     console.log(`no Storybook build in ${dir} (run without --no-build)`);
     return;
   }
-  const stories = (await readStories(dir)).filter((s) => s.name === 'Default');
+  const stories = (await readStories(dir)).filter((s) => s.name === 'Default' || s.tags?.includes('bench'));
   if (stories.length === 0) {
     console.log('no stories named "Default"');
     return;

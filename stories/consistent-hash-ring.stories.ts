@@ -107,6 +107,7 @@ export const ReplicationThree: Story = {
 /** 100 nodes × 500 virtual nodes and 100 000 keys: lookups stay a binary search over 50 000 positions. */
 export const LargeRing: Story = {
   name: 'A large ring',
+  tags: ['bench'],
   render: () => html`<ls-consistent-hash-ring
     .config=${{ nodes: Array.from({ length: 100 }, (_, i) => `n${String(i).padStart(3, '0')}`), vnodes: 500, keyCount: 100_000, seed: 1 }}
   ></ls-consistent-hash-ring>`,

@@ -284,6 +284,27 @@ describe('<ls-consistent-hash-ring>', () => {
       expect(Array.from(copy.state!.owners)).to.deep.equal(Array.from(el.state!.owners));
     });
 
+    it('"Copy scenario" copies the run, or shows it selected when the clipboard refuses', async () => {
+      const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B" vnodes="4" key-count="10"></ls-consistent-hash-ring>`);
+      el.addNode('C');
+      await settle(el);
+      const original = navigator.clipboard;
+      let written = '';
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (written = t) } });
+      const copy = Array.from(shadow(el).querySelectorAll('button')).find((b) => b.textContent!.includes('Copy scenario'))!;
+      copy.click();
+      await until(() => written !== '', 'the clipboard write');
+      expect(JSON.parse(written)).to.deep.equal(el.exportScenario());
+      expect(JSON.parse(written).actions).to.deep.equal([{ type: 'add', id: 'C' }]);
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('denied')) } });
+      copy.click();
+      await until(() => !!shadow(el).querySelector('textarea'), 'the fallback text area');
+      const area = shadow(el).querySelector('textarea')!;
+      expect(JSON.parse(area.value)).to.deep.equal(el.exportScenario());
+      expect(shadow(el).activeElement).to.equal(area);
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: original });
+    });
+
     it('has a table view listing every node', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B,C,D" replication="2"></ls-consistent-hash-ring>`);
       const details = shadow(el).querySelector('details')!;
