@@ -5,3 +5,5 @@
 export * from './core/index.js';
 export { LsConsistentHashRing } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export type { RingChangeDetail } from './components/consistent-hash-ring/consistent-hash-ring.js';
+export { LsQuiz } from './components/quiz/quiz.js';
+export type { Quiz, Question, QuizAnsweredDetail, QuizCompletedDetail, QuizStorage } from './components/quiz/quiz.js';

@@ -9,3 +9,4 @@ export * from './tooltip.js';
 export * from './strings.js';
 export * from './scenario.js';
 export { themeStyles } from './theme.js';
+export { vizStyles } from './viz-theme.js';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, svg, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { themeStyles } from './theme.js';
-import { coreStrings, format } from './strings.js';
+import { vizStrings, format } from './strings.js';
 import { SPEEDS, type PlayerController } from './player.js';
 
 const icon = (d: string): TemplateResult =>
@@ -95,7 +95,7 @@ export class LsPlayerControls extends LitElement {
   ];
 
   private t(key: string, vars?: Record<string, string | number>): string {
-    return format(this.strings?.[key] ?? (coreStrings as Record<string, string>)[key] ?? key, vars);
+    return format(this.strings?.[key] ?? (vizStrings as Record<string, string>)[key] ?? key, vars);
   }
 
   protected override render(): TemplateResult {

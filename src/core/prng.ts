@@ -3,12 +3,11 @@
  *
  * Algorithm: **mulberry32** (Tommy Ettinger, public domain) — a 32-bit state, one multiply-xorshift
  * chain per draw, period 2^32. It is small, fast and plenty for teaching simulations; it is not
- * cryptographic. A string seed is first hashed to 32 bits with MurmurHash3 so that "demo" and
+ * cryptographic. A string seed is first hashed to 32 bits (`stringSeed`) so that "demo" and
  * "demo2" give unrelated streams.
  *
  * Models never call `Math.random` or read a clock: they take a seed and draw from an `Rng`.
  */
-import { murmur3 } from './hash.js';
 
 export interface Rng {
   /** A float in [0, 1). */
@@ -29,10 +28,24 @@ export interface Rng {
 
 /** Normalise a number or string seed to an unsigned 32-bit integer. */
 export function seedToInt(seed: number | string): number {
-  if (typeof seed === 'string') return murmur3(seed);
-  if (!Number.isFinite(seed)) return 0;
-  // Keep integer seeds as they are (mod 2^32); mix fractional ones through their bits.
-  return Number.isInteger(seed) ? seed >>> 0 : murmur3(String(seed));
+  if (typeof seed === 'number' && Number.isInteger(seed)) return seed >>> 0;
+  if (typeof seed === 'number' && !Number.isFinite(seed)) return 0;
+  return stringSeed(String(seed));
+}
+
+/**
+ * A 32-bit seed from text: FNV-1a over UTF-16 code units, then MurmurHash3's fmix32 finaliser so
+ * that similar strings ("quiz#1", "quiz#2") give unrelated streams. (For ring positions, which
+ * readers may check by hand, the models use the full MurmurHash3 in hash.ts.)
+ */
+export function stringSeed(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export function createRng(seed: number | string = 0): Rng {

@@ -10,6 +10,10 @@ export const coreStrings = {
   srcNotJson: '{url} is not JSON: {reason}',
   inlineNotJson: 'the inline <script type="application/json"> is not JSON: {reason}',
   configNotJson: 'the config string is not JSON: {reason}',
+};
+
+/** Strings of the player and the other parts every visualization shares. */
+export const vizStrings = {
   play: 'Play',
   pause: 'Pause',
   stepForward: 'Step forward',

@@ -23,16 +23,6 @@ const darkTokens = css`
   --_success: var(--ls-success, #6ee7a8);
   --_warning: var(--ls-warning, #f5c451);
   --_focus: var(--ls-focus, #93c5fd);
-  --_p1: var(--ls-palette-1, #a5b4fc);
-  --_p2: var(--ls-palette-2, #ffa94d);
-  --_p3: var(--ls-palette-3, #4fd1c5);
-  --_p4: var(--ls-palette-4, #f783ac);
-  --_p5: var(--ls-palette-5, #a9e34b);
-  --_p6: var(--ls-palette-6, #74c0fc);
-  --_p7: var(--ls-palette-7, #d0a8ff);
-  --_p8: var(--ls-palette-8, #ffd43b);
-  --_p9: var(--ls-palette-9, #ff8787);
-  --_p10: var(--ls-palette-10, #8ce99a);
   color-scheme: dark;
 `;
 
@@ -54,16 +44,6 @@ export const themeStyles = css`
     --_focus: var(--ls-focus, #2563eb);
     --_radius: var(--ls-radius, 8px);
     --_duration: var(--ls-duration, 600ms);
-    --_p1: var(--ls-palette-1, #4f46e5);
-    --_p2: var(--ls-palette-2, #d9480f);
-    --_p3: var(--ls-palette-3, #0b7a75);
-    --_p4: var(--ls-palette-4, #b3186b);
-    --_p5: var(--ls-palette-5, #5f7f0e);
-    --_p6: var(--ls-palette-6, #1c6dd0);
-    --_p7: var(--ls-palette-7, #8a4baf);
-    --_p8: var(--ls-palette-8, #a05a00);
-    --_p9: var(--ls-palette-9, #c2255c);
-    --_p10: var(--ls-palette-10, #2b8a3e);
     display: block;
     box-sizing: border-box;
     max-width: 100%;
@@ -165,45 +145,10 @@ export const themeStyles = css`
     color: var(--_muted);
     padding: 1rem;
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875em;
-    font-variant-numeric: tabular-nums;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.25rem 0.5rem;
-    border-bottom: 1px solid var(--_border);
-  }
-  th[scope='col'].num,
-  td.num {
-    text-align: right;
-  }
-  .ls-tooltip {
-    position: absolute;
-    top: 0;
-    left: 0;
-    z-index: 10;
-    max-width: 260px;
-    padding: 0.375rem 0.5rem;
-    border-radius: 6px;
-    background: var(--_fg);
-    color: var(--_bg);
-    font-size: 0.8125rem;
-    pointer-events: none;
-    white-space: pre-line;
-  }
-  .ls-tooltip[hidden] {
-    display: none;
-  }
-  .ls-tooltip.unplaced {
-    visibility: hidden;
-  }
   @media (prefers-reduced-motion: reduce) {
     :host {
       --_duration: 0ms;
     }
   }
 `;
+

@@ -1,8 +1,9 @@
 /**
  * A small validator for element configs: every problem is reported with the exact path into the
  * JSON (`nodes[2].weight: expected a number ≥ 0, got "heavy"`), all problems at once, and nothing
- * ever throws. Each schema can also describe itself as JSON Schema, so the shapes an element
- * accepts are published from the same source that checks them.
+ * ever throws. Each schema also carries a `spec` (plain data) that `toJSONSchema()` in
+ * json-schema.ts turns into JSON Schema, so the shapes an element accepts are published from the
+ * same source that checks them — without shipping the generator to browsers.
  */
 
 export interface ConfigIssue {
@@ -17,8 +18,10 @@ export interface Schema<T> {
   check(input: unknown, path: string, issues: ConfigIssue[]): T | undefined;
   /** A short phrase for messages: "a number ≥ 0". */
   readonly expected: string;
-  /** JSON Schema (draft 2020-12) fragment. */
-  json(): Record<string, unknown>;
+  /** What it accepts, as data: `toJSONSchema()` (json-schema.ts) turns it into JSON Schema. */
+  readonly spec: Spec;
+  /** Shown in the JSON Schema, for editor hovers. */
+  readonly description?: string;
   /** Set by `optional()`. */
   readonly optional?: boolean;
   readonly defaultValue?: T;
@@ -34,6 +37,17 @@ export function kindOf(value: unknown): Kind | 'null' | 'other' {
   const t = typeof value;
   return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : 'other';
 }
+
+/** The declarative description of a schema (kept as data so JSON Schema generation ships separately). */
+export type Spec =
+  | { type: 'number'; opts: NumberOptions }
+  | { type: 'string'; opts: StringOptions }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly (string | number)[] }
+  | { type: 'array'; item: Schema<unknown>; opts: { minItems?: number; maxItems?: number } }
+  | { type: 'union'; of: Schema<unknown>[] }
+  | { type: 'tagged'; variants: Schema<unknown>[] }
+  | { type: 'object'; shape: Record<string, Schema<unknown>>; allowUnknown: boolean };
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
@@ -104,12 +118,7 @@ export function number(opts: NumberOptions = {}): Schema<number> {
       if (opts.max !== undefined && input > opts.max) return fail(issues, path, expected, input);
       return input;
     },
-    json() {
-      const s: Record<string, unknown> = { type: opts.integer ? 'integer' : 'number' };
-      if (opts.min !== undefined) s[opts.exclusiveMin ? 'exclusiveMinimum' : 'minimum'] = opts.min;
-      if (opts.max !== undefined) s.maximum = opts.max;
-      return s;
-    },
+    spec: { type: 'number', opts },
   };
 }
 
@@ -134,13 +143,7 @@ export function string(opts: StringOptions = {}): Schema<string> {
       if (opts.pattern && !opts.pattern.test(input)) return fail(issues, path, expected, input);
       return input;
     },
-    json() {
-      const s: Record<string, unknown> = { type: 'string' };
-      if (opts.minLength) s.minLength = opts.minLength;
-      if (opts.maxLength !== undefined) s.maxLength = opts.maxLength;
-      if (opts.pattern) s.pattern = opts.pattern.source;
-      return s;
-    },
+    spec: { type: 'string', opts },
   };
 }
 
@@ -149,7 +152,7 @@ export function boolean(): Schema<boolean> {
     expected: 'true or false',
     kind: 'boolean',
     check: (input, path, issues) => (typeof input === 'boolean' ? input : fail(issues, path, 'true or false', input)),
-    json: () => ({ type: 'boolean' }),
+    spec: { type: 'boolean' },
   };
 }
 
@@ -158,7 +161,7 @@ export function oneOf<const T extends string | number>(values: readonly T[]): Sc
   return {
     expected,
     check: (input, path, issues) => (values.includes(input as T) ? (input as T) : fail(issues, path, expected, input)),
-    json: () => ({ enum: [...values] }),
+    spec: { type: 'enum', values },
   };
 }
 
@@ -202,12 +205,7 @@ export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[
       });
       return issues.length > before ? undefined : out;
     },
-    json() {
-      const s: Record<string, unknown> = { type: 'array', items: item.json() };
-      if (opts.minItems !== undefined) s.minItems = opts.minItems;
-      if (opts.maxItems !== undefined) s.maxItems = opts.maxItems;
-      return s;
-    },
+    spec: { type: 'array', item: item as Schema<unknown>, opts },
   };
 }
 
@@ -236,7 +234,7 @@ export function union<A, B>(a: Schema<A>, b: Schema<B>): Schema<A | B> {
       }
       return fail(issues, path, expected, input);
     },
-    json: () => ({ anyOf: [a.json(), b.json()] }),
+    spec: { type: 'union', of: [a as Schema<unknown>, b as Schema<unknown>] },
   };
 }
 
@@ -261,7 +259,7 @@ export function tagged<T>(tag: string, variants: Record<string, Schema<T>>): Sch
       }
       return variants[value].check(input, path, issues);
     },
-    json: () => ({ oneOf: tags.map((t) => variants[t].json()) }),
+    spec: { type: 'tagged', variants: tags.map((t) => variants[t] as Schema<unknown>) },
   };
 }
 
@@ -270,12 +268,10 @@ export function optional<T>(schema: Schema<T>): Schema<T | undefined>;
 export function optional<T>(schema: Schema<T>, defaultValue: T): Schema<T>;
 export function optional<T>(schema: Schema<T>, defaultValue?: T): Schema<T | undefined> {
   return {
-    expected: schema.expected,
-    kind: schema.kind,
+    ...schema,
     optional: true,
     defaultValue,
     check: (input, path, issues) => (input === undefined ? defaultValue : schema.check(input, path, issues)),
-    json: () => (defaultValue === undefined ? schema.json() : { ...schema.json(), default: defaultValue }),
   };
 }
 
@@ -295,7 +291,7 @@ export function refine<T>(schema: Schema<T>, check: (value: T, path: string, iss
 
 /** Attaches a description (shown in the JSON Schema, for editor hovers). */
 export function describe<T>(schema: Schema<T>, description: string): Schema<T> {
-  return { ...schema, json: () => ({ ...schema.json(), description }) };
+  return { ...schema, description };
 }
 
 type Shape = Record<string, Schema<unknown>>;
@@ -341,11 +337,7 @@ export function object<S extends Shape>(shape: S, opts: ObjectOptions = {}): Sch
       }
       return issues.length > before ? undefined : (out as ObjectOf<S>);
     },
-    json() {
-      const properties: Record<string, unknown> = {};
-      for (const k of keys) properties[k] = shape[k].json();
-      return { type: 'object', properties, required, additionalProperties: !!opts.allowUnknown };
-    },
+    spec: { type: 'object', shape, allowUnknown: !!opts.allowUnknown },
   };
 }
 

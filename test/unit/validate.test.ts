@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from '../../src/core/validate.js';
+import { toJSONSchema } from '../../src/core/json-schema.js';
 
 const msgs = (schema: v.Schema<unknown>, input: unknown) => {
   const r = v.parse(schema, input);
@@ -68,7 +69,7 @@ describe('validate', () => {
   });
 
   it('describes itself as JSON Schema', () => {
-    const js = shape.json() as { properties: Record<string, Record<string, unknown>>; required: string[]; additionalProperties: boolean };
+    const js = toJSONSchema(shape as v.Schema<unknown>) as { properties: Record<string, Record<string, unknown>>; required: string[]; additionalProperties: boolean };
     expect(js.required).toEqual(['name']);
     expect(js.additionalProperties).toBe(false);
     expect(js.properties.size).toEqual({ type: 'integer', minimum: 1, maximum: 10, default: 3 });

@@ -7,10 +7,12 @@ import { TooltipController } from '../../core/tooltip.js';
 import { copyText, scenarioJson } from '../../core/scenario.js';
 import { hex32 } from '../../core/hash.js';
 import { linear } from '../../core/scale.js';
+import { vizStrings } from '../../core/strings.js';
 import { parse } from '../../core/validate.js';
 import { RING_SIZE, RingScenario, ringConfigSchema, nodeId as nodeIdSchema, nodeWeight, type RingChange, type RingConfig, type RingState } from './model.js';
 import { ringStyles } from './styles.js';
 import { themeStyles } from '../../core/theme.js';
+import { vizStyles } from '../../core/viz-theme.js';
 
 export type { RingChange, RingConfig } from './model.js';
 
@@ -93,7 +95,7 @@ function arcPath(a: number, b: number, r: number): string {
  * @cssproperty --ls-duration - how long the key movement animates at 1× speed (default 600ms)
  */
 export class LsConsistentHashRing extends LsElement<RingConfig & { title?: string }> {
-  static override styles = [themeStyles, ringStyles];
+  static override styles = [themeStyles, vizStyles, ringStyles];
 
   static override properties = {
     ...LsElement.properties,
@@ -108,6 +110,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
   static override configProperties = ['nodes', 'vnodes', 'keyCount', 'replication', 'seed', 'probe'];
 
   static override defaultStrings = {
+    ...vizStrings,
     title: 'Consistent hashing ring',
     ringLabel: 'Hash ring with {nodes} nodes, {vnodes} virtual nodes and {keys} keys. {summary}',
     addNode: 'Add node',

@@ -249,7 +249,7 @@ export type RingConfigInput = v.Infer<typeof rawSchema>;
 /** Validates a ring config and fills defaults; semantic checks replay the actions. */
 export const ringConfigSchema: v.Schema<RingConfig & { title?: string }> = {
   expected: rawSchema.expected,
-  json: () => rawSchema.json(),
+  spec: rawSchema.spec,
   check(input, path, issues) {
     const raw = rawSchema.check(input, path, issues);
     if (!raw) return undefined;
