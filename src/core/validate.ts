@@ -165,16 +165,24 @@ export function oneOf<const T extends string | number>(values: readonly T[]): Sc
   };
 }
 
-export interface ArrayOptions<T> {
+export interface ArrayOptions {
   minItems?: number;
   maxItems?: number;
-  /** Key that must be unique across items, e.g. the id; duplicates are reported at the later index. */
-  uniqueBy?: (item: T) => string;
+  /**
+   * The key that must be unique across items, read from the raw item (so duplicates are found even
+   * among items that have other problems); undefined to skip an item. `idKey` reads a string item or
+   * an object's string `id`.
+   */
+  uniqueBy?: (raw: unknown) => string | undefined;
   /** Noun for the unique key in messages ("id"). */
   uniqueName?: string;
 }
 
-export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[]> {
+/** A string item itself, or an object item's string `id`. */
+export const idKey = (raw: unknown): string | undefined =>
+  typeof raw === 'string' ? raw : typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+
+export function array<T>(item: Schema<T>, opts: ArrayOptions = {}): Schema<T[]> {
   const expected = opts.minItems ? `an array of ${item.expected} with at least ${opts.minItems} item${opts.minItems > 1 ? 's' : ''}` : `an array of ${item.expected}`;
   return {
     expected,
@@ -190,18 +198,12 @@ export function array<T>(item: Schema<T>, opts: ArrayOptions<T> = {}): Schema<T[
       const seen = new Map<string, number>();
       input.forEach((raw, i) => {
         const p = joinPath(path, i);
+        const key = opts.uniqueBy?.(raw);
+        const first = key === undefined ? undefined : seen.get(key);
+        if (first !== undefined) issues.push({ path: p, message: `duplicate ${opts.uniqueName ?? 'value'} ${JSON.stringify(key)} (also at ${joinPath(path, first)})` });
+        else if (key !== undefined) seen.set(key, i);
         const v = item.check(raw, p, issues);
-        if (v === undefined) return;
-        if (opts.uniqueBy) {
-          const key = opts.uniqueBy(v);
-          const first = seen.get(key);
-          if (first !== undefined) {
-            issues.push({ path: p, message: `duplicate ${opts.uniqueName ?? 'value'} ${JSON.stringify(key)} (also at ${joinPath(path, first)})` });
-            return;
-          }
-          seen.set(key, i);
-        }
-        out.push(v);
+        if (v !== undefined) out.push(v);
       });
       return issues.length > before ? undefined : out;
     },

@@ -4,12 +4,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
+import { quizSchema } from '../../src/components/quiz/schema.js';
 import type { Schema } from '../../src/core/validate.js';
 import { toJSONSchema } from '../../src/core/json-schema.js';
 
 const BASE = 'https://le-systems.dev/schema/';
 const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'consistent-hash-ring.schema.json', title: '<ls-consistent-hash-ring> configuration', schema: ringConfigSchema as Schema<unknown> },
+  { file: 'quiz.schema.json', title: 'Le Systems quiz', schema: quizSchema as Schema<unknown> },
 ];
 
 describe('published JSON Schemas', () => {
@@ -24,10 +26,15 @@ describe('published JSON Schemas', () => {
 });
 
 describe('example configs in the repo are valid', () => {
-  for (const path of ['examples/ring.json', 'stories/data/ring-failure.json']) {
+  const cases: [string, Schema<unknown>][] = [
+    ['examples/ring.json', ringConfigSchema as Schema<unknown>],
+    ['stories/data/ring-failure.json', ringConfigSchema as Schema<unknown>],
+    ['stories/data/quiz-replication.json', quizSchema as Schema<unknown>],
+  ];
+  for (const [path, schema] of cases) {
     it(path, async () => {
       const { parse, formatIssue } = await import('../../src/core/validate.js');
-      const r = parse(ringConfigSchema, JSON.parse(readFileSync(path, 'utf8')));
+      const r = parse(schema, JSON.parse(readFileSync(path, 'utf8')));
       expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([]);
     });
   }

@@ -12,7 +12,7 @@ describe('validate', () => {
   const shape = v.object({
     name: v.string({ minLength: 1 }),
     size: v.optional(v.number({ integer: true, min: 1, max: 10 }), 3),
-    tags: v.optional(v.array(v.string(), { uniqueBy: (t) => t, uniqueName: 'tag' })),
+    tags: v.optional(v.array(v.string(), { uniqueBy: v.idKey, uniqueName: 'tag' })),
     items: v.optional(v.array(v.object({ id: v.string(), weight: v.optional(v.number({ min: 0 }), 1) }), { minItems: 1 })),
     mode: v.optional(v.oneOf(['a', 'b'] as const)),
   });

@@ -226,7 +226,7 @@ const rawSchema = v.object({
       v.array(nodeSchema, {
         minItems: 1,
         maxItems: MAX_NODES,
-        uniqueBy: (n) => (typeof n === 'string' ? n : n.id),
+        uniqueBy: v.idKey,
         uniqueName: 'node id',
       }),
       'Physical nodes: ids, or { id, weight } where weight scales the virtual-node count.',
@@ -234,7 +234,7 @@ const rawSchema = v.object({
     ['A', 'B', 'C', 'D'],
   ),
   vnodes: v.optional(v.describe(v.number({ integer: true, min: 1, max: 1000 }), 'Virtual nodes per node of weight 1.'), 32),
-  keys: v.optional(v.describe(v.array(v.string({ maxLength: 200 }), { maxItems: MAX_KEYS, uniqueBy: (k) => k, uniqueName: 'key' }), 'The keys to place. Overrides keyCount.')),
+  keys: v.optional(v.describe(v.array(v.string({ maxLength: 200 }), { maxItems: MAX_KEYS, uniqueBy: v.idKey, uniqueName: 'key' }), 'The keys to place. Overrides keyCount.')),
   keyCount: v.optional(v.describe(v.number({ integer: true, min: 0, max: MAX_KEYS }), 'How many seeded random keys to place when `keys` is not given.'), 100),
   replication: v.optional(v.describe(v.number({ integer: true, min: 1, max: 10 }), 'Replicas per key: the next R distinct nodes clockwise.'), 1),
   seed: v.optional(v.describe(v.number({ integer: true, min: 0, max: 2 ** 32 - 1 }), 'Seed for the generated keys.'), 1),

@@ -1,5 +1,5 @@
 import * as v from '../../core/validate.js';
-import { checkQuestion, questionSchema, quizSchema, rawQuiz } from '../quiz/schema.js';
+import { questionSchema, quizSchema, rawQuiz } from '../quiz/schema.js';
 import type { Question } from '../quiz/types.js';
 
 /** A bank of questions (for the daily challenge): an array of questions, or of quizzes, or { questions }. */
@@ -14,7 +14,6 @@ export const questionBankSchema: v.Schema<Question[]> = {
       list = quizzes?.flatMap((q) => q.questions);
     } else if (Array.isArray(input)) {
       list = v.array(questionSchema, { minItems: 1 }).check(input, path, issues);
-      list?.forEach((q, i) => checkQuestion(q, v.joinPath(path, i), issues));
     } else if (typeof input === 'object' && input && 'questions' in input) {
       list = quizSchema.check(input, path, issues)?.questions;
     } else {

@@ -134,11 +134,12 @@ export function correctAnswerText(q: Question, words?: { true: string; false: st
   return responseText(q, q.type === 'text' ? q.answer[0] : q.answer, words);
 }
 
-/** Parse what was typed in a numeric field: accepts "1,5" as 1.5 and "1 000" as 1000. */
+/** Parse what was typed in a numeric field: accepts "1,5" as 1.5, "1 000" and "1,000" as 1000. */
 export function parseNumber(input: string): number | undefined {
   const s = input.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (!s) return undefined;
-  const normalized = /^-?\d+,\d+$/.test(s) ? s.replace(',', '.') : s.replace(/,(?=\d{3}\b)/g, '');
+  // "50,000" (groups of three) is thousands; any other single comma is a decimal comma ("1,5").
+  const normalized = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s) ? s.replace(/,/g, '') : s.replace(/^(-?\d+),(\d+)$/, '$1.$2');
   const n = Number(normalized);
   return Number.isFinite(n) ? n : undefined;
 }

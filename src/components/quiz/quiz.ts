@@ -119,6 +119,7 @@ export class LsQuiz extends LsElement<Quiz> {
   private p: Progress = fresh(1);
   private store: QuizStorage = memoryStorage();
   private notice = '';
+  private typed: Record<string, string> = {};
   private focusNext: 'prompt' | 'feedback' | 'results' | '' = '';
   private readonly announcer = new Announcer(this);
 
@@ -145,6 +146,7 @@ export class LsQuiz extends LsElement<Quiz> {
     if (!same) {
       this.plan = planAttempt(quiz, 1);
       this.p = fresh(1, this.plan, quiz);
+      this.typed = {};
       void this.restoreSaved();
     } else {
       this.plan = planAttempt(quiz, this.p.attempt);
@@ -280,6 +282,7 @@ export class LsQuiz extends LsElement<Quiz> {
     if (!this.data) return;
     this.plan = planAttempt(this.data, this.p.attempt + 1);
     this.p = fresh(this.plan.attempt, this.plan, this.data);
+    this.typed = {};
     this.save();
     this.focusNext = 'prompt';
     this.requestUpdate();
@@ -324,7 +327,7 @@ export class LsQuiz extends LsElement<Quiz> {
         <div class="prompt" id=${promptId} tabindex="-1" data-focus="prompt">${md(q.prompt)}</div>
         ${this.renderInput(q, promptId, checked)}
         ${q.hint && !checked ? html`<details class="hint"><summary>${this.t('hint')}</summary>${md(q.hint)}</details>` : nothing}
-        <div class="feedback ${detail ? (detail.correct ? 'ok' : 'bad') : ''}" part="feedback" role="status" tabindex="-1" data-focus="feedback">
+        <div class="feedback ${detail ? (detail.correct ? 'ok' : 'bad') : this.notice ? '' : 'idle'}" part="feedback" role="status" tabindex="-1" data-focus="feedback">
           ${detail ? this.renderFeedback(q, detail) : this.notice}
         </div>
       </section>
@@ -349,7 +352,8 @@ export class LsQuiz extends LsElement<Quiz> {
     const r = this.response(q);
     const name = `q-${q.id}`;
     if (q.type === 'numeric' || q.type === 'text') {
-      const value = r === undefined ? '' : String(r);
+      // Numbers keep what was typed ("50," on the way to "50,000"); the parsed value is the response.
+      const value = this.typed[q.id] ?? (r === undefined ? '' : String(r));
       return html`<label class="field">
         <span class="sr-only">${this.t('answerLabel')}</span>
         <input
@@ -362,6 +366,7 @@ export class LsQuiz extends LsElement<Quiz> {
           ?readonly=${locked}
           @input=${(e: Event) => {
             const raw = (e.target as HTMLInputElement).value;
+            this.typed[q.id] = raw;
             this.setResponse(q, q.type === 'numeric' ? parseNumber(raw) : raw === '' ? undefined : raw);
           }}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && !locked && (this.exam ? undefined : this.check())}
@@ -385,7 +390,7 @@ export class LsQuiz extends LsElement<Quiz> {
       return html`<ol class="ordering" aria-labelledby=${promptId}>
         ${order.map(
           (id, i) => html`<li part="option" class=${locked ? (q.answer[i] === id ? 'right' : 'wrong') : ''}>
-            <span class="text">${inlineMd(text(id))}</span>
+            <span class="pos" aria-hidden="true">${i + 1}</span><span class="text">${inlineMd(text(id))}</span>
             ${locked
               ? nothing
               : html`<span class="moves">

@@ -10,7 +10,7 @@ import type { Question, Quiz } from './types.js';
 const id = v.string({ minLength: 1, maxLength: 80, pattern: /^[A-Za-z0-9][\w.:-]*$/, describe: 'an id of letters, digits, ".", ":", "-" or "_"' });
 const text = v.string({ minLength: 1, maxLength: 4000 });
 const option = v.object({ id, text, feedback: v.optional(text) }, { name: 'an option { id, text, feedback? }' });
-const options = v.array(option, { minItems: 2, maxItems: 12, uniqueBy: (o) => o.id, uniqueName: 'option id' });
+const options = v.array(option, { minItems: 2, maxItems: 12, uniqueBy: v.idKey, uniqueName: 'option id' });
 
 const base = {
   id,
@@ -24,14 +24,17 @@ const base = {
 
 const tag = <T extends string>(t: T) => v.oneOf([t] as const);
 
-export const questionSchema = v.tagged<Question>('type', {
+const questionShapes = v.tagged<Question>('type', {
   single: v.object({ ...base, type: tag('single'), options, answer: id }) as v.Schema<Question>,
-  multiple: v.object({ ...base, type: tag('multiple'), options, answer: v.array(id, { uniqueBy: (x) => x, uniqueName: 'answer' }) }) as v.Schema<Question>,
+  multiple: v.object({ ...base, type: tag('multiple'), options, answer: v.array(id, { uniqueBy: v.idKey, uniqueName: 'answer' }) }) as v.Schema<Question>,
   'true-false': v.object({ ...base, type: tag('true-false'), answer: v.boolean() }) as v.Schema<Question>,
-  ordering: v.object({ ...base, type: tag('ordering'), options, answer: v.array(id, { minItems: 2, uniqueBy: (x) => x, uniqueName: 'answer' }) }) as v.Schema<Question>,
+  ordering: v.object({ ...base, type: tag('ordering'), options, answer: v.array(id, { minItems: 2, uniqueBy: v.idKey, uniqueName: 'answer' }) }) as v.Schema<Question>,
   numeric: v.object({ ...base, type: tag('numeric'), answer: v.number(), tolerance: v.optional(v.number({ min: 0 })), unit: v.optional(v.string({ maxLength: 40 })) }) as v.Schema<Question>,
   text: v.object({ ...base, type: tag('text'), answer: v.array(v.string({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 30 }) }) as v.Schema<Question>,
 });
+
+/** A question: its shape, then the semantic checks — each question is checked on its own. */
+export const questionSchema: v.Schema<Question> = v.refine(questionShapes, (q, path, issues) => checkQuestion(q, path, issues));
 
 /** Semantic checks of one question; `path` points at it. */
 export function checkQuestion(q: Question, path: string, issues: v.ConfigIssue[]): void {
@@ -62,7 +65,7 @@ export const rawQuiz = v.object({
   poolSize: v.optional(v.describe(v.number({ integer: true, min: 1 }), 'Draw this many questions per attempt.')),
   mode: v.optional(v.describe(v.oneOf(['practice', 'exam'] as const), 'practice: feedback after each Check; exam: feedback at the end.'), 'practice'),
   seed: v.optional(v.number({ integer: true, min: 0, max: 2 ** 32 - 1 })),
-  questions: v.array(questionSchema, { minItems: 1, maxItems: 500, uniqueBy: (q) => q.id, uniqueName: 'question id' }),
+  questions: v.array(questionSchema, { minItems: 1, maxItems: 500, uniqueBy: v.idKey, uniqueName: 'question id' }),
 });
 
 export const quizSchema: v.Schema<Quiz> = {
@@ -73,7 +76,6 @@ export const quizSchema: v.Schema<Quiz> = {
     const raw = rawQuiz.check(input, path, issues);
     if (!raw) return undefined;
     const before = issues.length;
-    raw.questions.forEach((q, i) => checkQuestion(q, v.joinPath(v.joinPath(path, 'questions'), i), issues));
     if (raw.poolSize !== undefined && raw.poolSize > raw.questions.length)
       issues.push({ path: v.joinPath(path, 'poolSize'), message: `expected at most ${raw.questions.length} (the number of questions), got ${raw.poolSize}` });
     if (issues.length > before) return undefined;

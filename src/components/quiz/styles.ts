@@ -22,7 +22,20 @@ export const quizStyles = css`
   progress {
     flex: 1;
     height: 0.5rem;
-    accent-color: var(--_accent);
+    appearance: none;
+    border: 0;
+    border-radius: 4px;
+    background: var(--_surface);
+    overflow: hidden;
+  }
+  progress::-webkit-progress-bar {
+    background: var(--_surface);
+  }
+  progress::-webkit-progress-value {
+    background: var(--_accent);
+  }
+  progress::-moz-progress-bar {
+    background: var(--_accent);
   }
   .prompt :first-child {
     margin-top: 0;
@@ -95,8 +108,14 @@ export const quizStyles = css`
   .ordering {
     display: grid;
     gap: 0.375rem;
-    padding-left: 1.75rem;
+    padding: 0;
     margin: 0;
+    list-style: none;
+  }
+  .pos {
+    min-width: 1.5em;
+    font-weight: 600;
+    color: var(--_muted);
   }
   .ordering li {
     padding: 0.25rem 0.25rem 0.25rem 0.5rem;
@@ -126,8 +145,9 @@ export const quizStyles = css`
     flex: 0 1 16rem;
     min-width: 0;
   }
-  .feedback:empty {
-    display: none;
+  .feedback.idle {
+    padding: 0;
+    border: 0;
   }
   .feedback {
     padding: 0.5rem 0.75rem;
