@@ -37,7 +37,7 @@
  * passed/failed per session, no failed after passed — so after a Retry, filter out the completed
  * / passed / failed statements that would break those rules (the `answered` ones are always fine).
  */
-import { mdText } from '../core/markdown.js';
+import { mdText } from '../core/md-parse.js';
 import type { Question, Quiz, QuizAnsweredDetail, QuizCompletedDetail, Response } from '../components/quiz/types.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mdText, parseBlocks, parseInline, safeHref } from '../../src/core/markdown.js';
+import { mdText, parseBlocks, parseInline, safeHref } from '../../src/core/md-parse.js';
 
 describe('markdown subset', () => {
   it('parses inline code, bold, italic and links', () => {

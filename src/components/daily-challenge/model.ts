@@ -1,0 +1,156 @@
+/**
+ * The Daily Challenge, pure: which question a calendar day gets, the streak, the history, and which
+ * missed questions are due for review. No clock: the view passes the date.
+ *
+ * - Every reader gets the same question on the same date: day d (days since 1970-01-01) takes
+ *   position d mod n of a seeded permutation of the bank (n questions), reshuffled every n days —
+ *   so no question repeats until the whole bank has been asked.
+ * - A missed question gets a spaced-repetition card (FSRS, through ts-fsrs, supplied by the caller)
+ *   and comes back as "due for review" on its schedule; reviewing updates the card.
+ */
+import * as v from '../../core/validate.js';
+import { createRng } from '../../core/prng.js';
+import { questionSchema, quizSchema } from '../quiz/schema.js';
+import type { Question, Response } from '../quiz/types.js';
+
+export interface DailyConfig {
+  bank: Question[];
+  seed: number;
+  /** URL pattern of a topic page; `{topic}` is replaced by the question's topic id. */
+  topicUrl: string;
+  title?: string;
+}
+
+const settings = {
+  title: v.optional(v.string({ minLength: 1, maxLength: 200 })),
+  seed: v.optional(v.number({ integer: true, min: 0, max: 2 ** 32 - 1 }), 0),
+  topicUrl: v.optional(v.describe(v.string({ maxLength: 500 }), 'Link pattern for a question’s topic; {topic} is replaced by its id.'), '?path=/docs/learn-{topic}--docs'),
+};
+const objectForm = v.object({
+  ...settings,
+  questions: v.optional(v.array(questionSchema, { uniqueBy: v.idKey, uniqueName: 'question id' })),
+  quizzes: v.optional(v.array(quizSchema, { uniqueBy: v.idKey, uniqueName: 'quiz id' })),
+});
+
+/**
+ * The bank: an array of questions, an array of quizzes, one quiz, or
+ * `{ questions?, quizzes?, seed?, topicUrl?, title? }`. Question ids must be unique across the bank.
+ */
+export const dailyConfigSchema: v.Schema<DailyConfig> = {
+  expected: 'questions, quizzes, or { questions, quizzes, seed, topicUrl }',
+  kind: 'object',
+  spec: objectForm.spec,
+  check(input, path, issues) {
+    const before = issues.length;
+    let bank: Question[] | undefined;
+    let rest: { seed: number; topicUrl: string; title?: string } = { seed: 0, topicUrl: settings.topicUrl.defaultValue! };
+    const isQuiz = (x: unknown) => typeof x === 'object' && x !== null && 'questions' in x && 'id' in x && 'title' in x;
+    if (Array.isArray(input)) {
+      bank = input.length && input.every(isQuiz)
+        ? v.array(quizSchema).check(input, path, issues)?.flatMap((q) => q.questions)
+        : v.array(questionSchema, { minItems: 1 }).check(input, path, issues);
+    } else if (isQuiz(input)) {
+      bank = quizSchema.check(input, path, issues)?.questions;
+    } else {
+      const o = objectForm.check(input, path, issues);
+      if (o) {
+        bank = [...(o.questions ?? []), ...(o.quizzes ?? []).flatMap((q) => q.questions)];
+        rest = { seed: o.seed, topicUrl: o.topicUrl, title: o.title };
+        if (!bank.length) issues.push({ path: path || 'config', message: 'the bank is empty: give questions or quizzes' });
+      }
+    }
+    if (bank) {
+      const seen = new Set<string>();
+      for (const q of bank) {
+        if (seen.has(q.id)) issues.push({ path: path || 'config', message: `question id ${JSON.stringify(q.id)} appears twice in the bank` });
+        seen.add(q.id);
+      }
+    }
+    return issues.length > before || !bank ? undefined : { bank, ...rest };
+  },
+};
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date; NaN when it is not a real date. */
+export function dayNumber(date: string): number {
+  const m = DATE.exec(date);
+  if (!m) return NaN;
+  const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  const d = new Date(t);
+  if (d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return NaN;
+  return t / 86_400_000;
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The question of a date: the same for everyone with the same bank and seed. */
+export function pickQuestion(bank: readonly Question[], date: string, seed: number): Question {
+  const day = dayNumber(date);
+  const n = bank.length;
+  const cycle = Math.floor(day / n);
+  // Order the bank by id first, so the pick does not depend on how the bank was assembled.
+  const ids = bank.map((q) => q.id).sort();
+  const order = createRng(`${seed}:${cycle}`).shuffle(ids);
+  const id = order[((day % n) + n) % n];
+  return bank.find((q) => q.id === id)!;
+}
+
+/** A spaced-repetition card as stored (ts-fsrs's Card with dates as ISO strings). */
+export interface StoredCard {
+  due: string;
+  [field: string]: unknown;
+}
+
+export interface DailyState {
+  v: 1;
+  /** Consecutive days answered, ending at `last`. */
+  streak: number;
+  best: number;
+  last?: string;
+  /** What was answered on each date. */
+  history: Record<string, { q: string; correct: boolean; response: Response }>;
+  /** Review cards of missed questions, by question id. */
+  cards: Record<string, StoredCard>;
+}
+
+export const emptyState = (): DailyState => ({ v: 1, streak: 0, best: 0, history: {}, cards: {} });
+
+/** The streak as seen on `date`: it lapses when yesterday was not answered. */
+export function currentStreak(s: DailyState, date: string): number {
+  if (!s.last) return 0;
+  const gap = dayNumber(date) - dayNumber(s.last);
+  return gap <= 1 ? s.streak : 0;
+}
+
+/** Record the day's answer (only the first answer of a day counts). */
+export function recordAnswer(s: DailyState, date: string, q: string, correct: boolean, response: Response): DailyState {
+  if (s.history[date]) return s;
+  const gap = s.last ? dayNumber(date) - dayNumber(s.last) : Infinity;
+  const streak = gap === 1 ? s.streak + 1 : gap === 0 ? s.streak : 1;
+  return { ...s, streak, best: Math.max(s.best, streak), last: gap < 0 ? s.last : date, history: { ...s.history, [date]: { q, correct, response } } };
+}
+
+/** Ids of questions whose review card is due by the end of `date`, most overdue first. */
+export function dueForReview(s: DailyState, date: string, bank: readonly Question[]): string[] {
+  const end = (dayNumber(date) + 1) * 86_400_000;
+  const inBank = new Set(bank.map((q) => q.id));
+  return Object.entries(s.cards)
+    .filter(([id, c]) => inBank.has(id) && Date.parse(c.due) < end)
+    .sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due))
+    .map(([id]) => id);
+}
+
+/** Accepts stored JSON only if it has the state's shape. */
+export function parseState(json: string | null | undefined): DailyState {
+  try {
+    const s = JSON.parse(json ?? '');
+    if (s && s.v === 1 && typeof s.streak === 'number' && s.history && typeof s.history === 'object' && s.cards && typeof s.cards === 'object') return s;
+  } catch {
+    /* fall through */
+  }
+  return emptyState();
+}
