@@ -7,3 +7,5 @@ export { LsConsistentHashRing } from './components/consistent-hash-ring/consiste
 export type { RingChangeDetail } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export { LsQuiz } from './components/quiz/quiz.js';
 export type { Quiz, Question, QuizAnsweredDetail, QuizCompletedDetail, QuizStorage } from './components/quiz/quiz.js';
+export { LsDailyChallenge } from './components/daily-challenge/daily-challenge.js';
+export type { DailyAnsweredDetail } from './components/daily-challenge/daily-challenge.js';

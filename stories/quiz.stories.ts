@@ -2,80 +2,11 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/components/quiz/quiz.js';
 import type { Quiz } from '../src/components/quiz/types.js';
+import hashingJson from './data/quiz-hashing.json';
 
 /** A quiz on consistent hashing that uses every question type. */
-const hashingQuiz: Omit<Quiz, 'passPercent' | 'shuffle' | 'mode'> & Partial<Quiz> = {
-  id: 'consistent-hashing-basics',
-  title: 'Consistent hashing: check yourself',
-  version: '1',
-  questions: [
-    {
-      id: 'join-moves',
-      type: 'single',
-      prompt: 'A cluster of **9** nodes uses consistent hashing with many virtual nodes. A 10th node joins. About what fraction of the keys move?',
-      options: [
-        { id: 'a', text: 'About 1/10', feedback: 'Yes: the new node takes over roughly its fair share, 1/N of the ring.' },
-        { id: 'b', text: 'About 1/2' },
-        { id: 'c', text: 'About 9/10', feedback: 'That is what `hash mod N` placement would move.' },
-        { id: 'd', text: 'None of them' },
-      ],
-      answer: 'a',
-      explanation: 'Only the arcs that now end at one of the new node’s virtual nodes change owner: about 1/N of the ring, here 1/10. With `hash mod N`, a key stays put only when `h mod 9 = h mod 10`, about 1 key in 10, so 90% move.',
-      hint: 'Think about which arcs of the ring change owner.',
-      difficulty: 'medium',
-      tags: ['consistent-hashing'],
-      topic: 'consistent-hashing',
-    },
-    {
-      id: 'vnode-benefits',
-      type: 'multiple',
-      prompt: 'Which are benefits of **virtual nodes**? Choose all that apply.',
-      options: [
-        { id: 'a', text: 'Load spreads more evenly across nodes' },
-        { id: 'b', text: 'A failed node’s keys spread over many survivors', feedback: 'Right: its virtual nodes are scattered, so many neighbours share its keys.' },
-        { id: 'c', text: 'Lookups no longer need a search', feedback: 'No: a lookup is still a binary search over all virtual-node positions.' },
-        { id: 'd', text: 'Bigger machines can take more load through more virtual nodes' },
-      ],
-      answer: ['a', 'b', 'd'],
-      explanation: 'More ring positions per node average out arc lengths (lower variance), scatter a failed node’s load, and let weights scale a node’s share. Lookups stay O(log V).',
-    },
-    {
-      id: 'mod-n',
-      type: 'true-false',
-      prompt: 'With `hash(key) mod N`, adding one server moves only about 1/N of the keys.',
-      answer: false,
-      explanation: 'Changing N changes almost every key’s remainder: from N to N+1 servers, about N/(N+1) of the keys move.',
-    },
-    {
-      id: 'lookup-steps',
-      type: 'ordering',
-      prompt: 'Put the steps of a lookup on a consistent-hashing ring in order.',
-      options: [
-        { id: 'hash', text: 'Hash the key to a position on the ring' },
-        { id: 'search', text: 'Binary-search the sorted virtual-node positions' },
-        { id: 'walk', text: 'Take the first virtual node clockwise (wrap past the top)' },
-        { id: 'owner', text: 'Map that virtual node to its physical node' },
-      ],
-      answer: ['hash', 'search', 'walk', 'owner'],
-      explanation: 'Position first, then the search finds the first virtual node at or after it (wrapping to the first one), whose physical node owns the key.',
-    },
-    {
-      id: 'ring-size',
-      type: 'numeric',
-      prompt: 'A ring of 100 nodes with 500 virtual nodes each holds how many positions?',
-      answer: 50000,
-      unit: 'positions',
-      explanation: '100 × 500 = 50 000 sorted positions; a lookup needs about log₂ 50 000 ≈ 16 comparisons.',
-    },
-    {
-      id: 'name',
-      type: 'text',
-      prompt: 'Amazon’s 2007 paper on the key-value store that popularised consistent hashing with virtual nodes is named after which system?',
-      answer: ['Dynamo', 'Amazon Dynamo'],
-      explanation: '*Dynamo: Amazon’s Highly Available Key-value Store* (SOSP 2007) — the design behind Cassandra’s and Riak’s rings.',
-    },
-  ],
-};
+/** A quiz on consistent hashing that uses every question type (stories/data/quiz-hashing.json). */
+const hashingQuiz = hashingJson as unknown as Quiz;
 
 interface Args {
   mode: 'practice' | 'exam';

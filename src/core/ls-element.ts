@@ -77,6 +77,10 @@ export abstract class LsElement<C> extends LitElement {
   protected attributeConfig(): Record<string, unknown> {
     return {};
   }
+  /** Lays the attribute fields over the JSON source (an object); other JSON is left for the schema to reject. */
+  protected mergeAttributes(raw: unknown, attrs: Record<string, unknown>): unknown {
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>), ...attrs } : raw;
+  }
   /** Receives each new valid configuration, before render. May throw: that becomes a located error. */
   protected abstract configure(config: C): void;
   /** The element's view, once configured. */
@@ -212,7 +216,7 @@ export abstract class LsElement<C> extends LitElement {
       this.fail([{ path: 'attributes', message: `could not be read: ${errorText(err)}` }]);
       return;
     }
-    const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>), ...attrs } : raw;
+    const merged = this.mergeAttributes(raw, attrs);
     const result = parse(this.configSchema(), merged);
     if (!result.ok) {
       this.fail(result.issues);

@@ -111,16 +111,25 @@ export function toGift(quiz: Quiz): string {
   return out.join('\n');
 }
 
+/** What GIFT cannot hold of a question: whether it is left out, and why (or which parts are). */
+function omissions(q: Question): { omitted: boolean; messages: string[] } {
+  if (q.type === 'ordering') return { omitted: true, messages: [`ordering question ${q.id} omitted: GIFT has no ordering type`] };
+  if (q.type !== 'text') return { omitted: false, messages: [] };
+  const arrows = q.answer.filter((a) => a.includes('->'));
+  if (arrows.length === q.answer.length) return { omitted: true, messages: [`text question ${q.id} omitted: every accepted answer contains "->", which GIFT reads as a matching question`] };
+  return { omitted: false, messages: arrows.map((a) => `accepted answer ${oneLineJson(a)} of ${q.id} omitted: GIFT reads "->" as a matching question`) };
+}
+
+/** The questions and answers `toGift` leaves out, as messages (also written as comments). */
+export function giftWarnings(quiz: Quiz): string[] {
+  return quiz.questions.flatMap((q) => omissions(q).messages);
+}
+
 function questionToGift(q: Question): string[] {
-  if (q.type === 'ordering') return [`// ordering question ${q.id} omitted: GIFT has no ordering type`];
-  const lines: string[] = [];
-  let accepted: string[] = [];
-  if (q.type === 'text') {
-    accepted = q.answer.filter((a) => !a.includes('->'));
-    const arrows = q.answer.filter((a) => a.includes('->'));
-    if (!accepted.length) return [`// text question ${q.id} omitted: every accepted answer contains "->", which GIFT reads as a matching question`];
-    for (const a of arrows) lines.push(`// accepted answer ${oneLineJson(a)} of ${q.id} omitted: GIFT reads "->" as a matching question`);
-  }
+  const { omitted, messages } = omissions(q);
+  const lines = messages.map((m) => `// ${m}`);
+  if (omitted) return lines;
+  const accepted = q.type === 'text' ? q.answer.filter((a) => !a.includes('->')) : [];
   const meta: Record<string, unknown> = {};
   if (q.hint !== undefined) meta.hint = q.hint;
   if (q.difficulty !== undefined) meta.difficulty = q.difficulty;

@@ -19,54 +19,55 @@ export interface DailyConfig {
   /** URL pattern of a topic page; `{topic}` is replaced by the question's topic id. */
   topicUrl: string;
   title?: string;
+  /** A pinned date (YYYY-MM-DD); otherwise the reader's today. */
+  date?: string;
 }
 
-const settings = {
+const isQuiz = (x: unknown) => typeof x === 'object' && x !== null && 'questions' in x && 'id' in x && 'title' in x;
+
+/**
+ * Bring every accepted form to the object form: an array of questions → `{ questions }`, an array
+ * of quizzes or one quiz → `{ quizzes }`; an object is kept.
+ */
+export function normalizeDailyInput(raw: unknown): unknown {
+  if (Array.isArray(raw)) return raw.length && raw.every(isQuiz) ? { quizzes: raw } : { questions: raw };
+  if (isQuiz(raw)) return { quizzes: [raw] };
+  return raw;
+}
+
+const dateField = v.refine(v.string({ pattern: /^\d{4}-\d{2}-\d{2}$/, describe: 'a date YYYY-MM-DD' }), (d, path, issues) => {
+  if (Number.isNaN(dayNumber(d))) issues.push({ path: path || 'date', message: `${JSON.stringify(d)} is not a calendar date` });
+});
+
+const objectForm = v.object({
   title: v.optional(v.string({ minLength: 1, maxLength: 200 })),
   seed: v.optional(v.number({ integer: true, min: 0, max: 2 ** 32 - 1 }), 0),
   topicUrl: v.optional(v.describe(v.string({ maxLength: 500 }), 'Link pattern for a question’s topic; {topic} is replaced by its id.'), '?path=/docs/learn-{topic}--docs'),
-};
-const objectForm = v.object({
-  ...settings,
+  date: v.optional(v.describe(dateField, 'Pin the day (YYYY-MM-DD), e.g. for a post or a test.')),
   questions: v.optional(v.array(questionSchema, { uniqueBy: v.idKey, uniqueName: 'question id' })),
   quizzes: v.optional(v.array(quizSchema, { uniqueBy: v.idKey, uniqueName: 'quiz id' })),
 });
 
 /**
- * The bank: an array of questions, an array of quizzes, one quiz, or
- * `{ questions?, quizzes?, seed?, topicUrl?, title? }`. Question ids must be unique across the bank.
+ * The bank and settings: `{ questions?, quizzes?, seed?, topicUrl?, title?, date? }` (see
+ * `normalizeDailyInput` for the short forms). Question ids must be unique across the bank.
  */
 export const dailyConfigSchema: v.Schema<DailyConfig> = {
-  expected: 'questions, quizzes, or { questions, quizzes, seed, topicUrl }',
+  expected: objectForm.expected,
   kind: 'object',
   spec: objectForm.spec,
   check(input, path, issues) {
+    const o = objectForm.check(normalizeDailyInput(input), path, issues);
+    if (!o) return undefined;
+    const bank = [...(o.questions ?? []), ...(o.quizzes ?? []).flatMap((q) => q.questions)];
     const before = issues.length;
-    let bank: Question[] | undefined;
-    let rest: { seed: number; topicUrl: string; title?: string } = { seed: 0, topicUrl: settings.topicUrl.defaultValue! };
-    const isQuiz = (x: unknown) => typeof x === 'object' && x !== null && 'questions' in x && 'id' in x && 'title' in x;
-    if (Array.isArray(input)) {
-      bank = input.length && input.every(isQuiz)
-        ? v.array(quizSchema).check(input, path, issues)?.flatMap((q) => q.questions)
-        : v.array(questionSchema, { minItems: 1 }).check(input, path, issues);
-    } else if (isQuiz(input)) {
-      bank = quizSchema.check(input, path, issues)?.questions;
-    } else {
-      const o = objectForm.check(input, path, issues);
-      if (o) {
-        bank = [...(o.questions ?? []), ...(o.quizzes ?? []).flatMap((q) => q.questions)];
-        rest = { seed: o.seed, topicUrl: o.topicUrl, title: o.title };
-        if (!bank.length) issues.push({ path: path || 'config', message: 'the bank is empty: give questions or quizzes' });
-      }
+    if (!bank.length) issues.push({ path: path || 'config', message: 'the bank is empty: give questions or quizzes' });
+    const seen = new Set<string>();
+    for (const q of bank) {
+      if (seen.has(q.id)) issues.push({ path: v.joinPath(path, 'quizzes'), message: `question id ${JSON.stringify(q.id)} appears in more than one quiz` });
+      seen.add(q.id);
     }
-    if (bank) {
-      const seen = new Set<string>();
-      for (const q of bank) {
-        if (seen.has(q.id)) issues.push({ path: path || 'config', message: `question id ${JSON.stringify(q.id)} appears twice in the bank` });
-        seen.add(q.id);
-      }
-    }
-    return issues.length > before || !bank ? undefined : { bank, ...rest };
+    return issues.length > before ? undefined : { bank, seed: o.seed, topicUrl: o.topicUrl, title: o.title, date: o.date };
   },
 };
 

@@ -70,6 +70,7 @@ export class LsQuiz extends LsElement<Quiz> {
     ...LsElement.properties,
     mode: { type: String },
     storage: { type: String },
+    embedded: { type: Boolean },
   };
   static override configProperties = ['mode'];
 
@@ -110,6 +111,8 @@ export class LsQuiz extends LsElement<Quiz> {
   declare mode: 'practice' | 'exam' | undefined;
   /** `local` (default), `session` or `none`: where progress is kept. */
   declare storage: 'local' | 'session' | 'none' | undefined;
+  /** Part of a larger element (the daily challenge): no title, no progress bar for one question, no Finish. */
+  declare embedded: boolean;
 
   /** Supply your own storage (e.g. an LMS's); takes precedence over the `storage` attribute. */
   storageProvider?: QuizStorage;
@@ -305,8 +308,8 @@ export class LsQuiz extends LsElement<Quiz> {
   }
 
   protected renderView(): TemplateResult {
-    return html`<div class="quiz" lang=${this.locale ?? nothing}>
-      <h2 class="title">${this.data!.title}</h2>
+    return html`<div class="quiz ${this.embedded ? 'embedded' : ''}" lang=${this.locale ?? nothing}>
+      ${this.embedded ? nothing : html`<h2 class="title">${this.data!.title}</h2>`}
       ${this.p.finished ? this.renderResults() : this.renderQuestion()} ${this.announcer.render()}
     </div>`;
   }
@@ -319,10 +322,12 @@ export class LsQuiz extends LsElement<Quiz> {
     const label = this.t('progress', { n: this.p.index + 1, total });
     const promptId = `prompt-${q.id}`;
     const detail = checked ? this.answered(q) : undefined;
-    return html`<div class="progress" part="progress">
-        <span>${label}</span>
-        <progress max=${total} .value=${this.p.index + (checked ? 1 : 0)} aria-label=${label}></progress>
-      </div>
+    return html`${this.embedded && total === 1
+        ? nothing
+        : html`<div class="progress" part="progress">
+            <span>${label}</span>
+            <progress max=${total} .value=${this.p.index + (checked ? 1 : 0)} aria-label=${label}></progress>
+          </div>`}
       <section class="question" part="question" aria-labelledby=${promptId}>
         <div class="prompt" id=${promptId} tabindex="-1" data-focus="prompt">${md(q.prompt)}</div>
         ${this.renderInput(q, promptId, checked)}
@@ -337,7 +342,9 @@ export class LsQuiz extends LsElement<Quiz> {
               ${last ? html`<button class="primary" @click=${() => this.finish()}>${this.t('submit')}</button>` : html`<button class="primary" @click=${() => this.go(1)}>${this.t('next')}</button>`}`
           : checked
             ? last
-              ? html`<button class="primary" @click=${() => this.finish()}>${this.t('finish')}</button>`
+              ? this.embedded
+                ? nothing
+                : html`<button class="primary" @click=${() => this.finish()}>${this.t('finish')}</button>`
               : html`<button class="primary" @click=${() => this.go(1)}>${this.t('next')}</button>`
             : html`<button class="primary" @click=${() => this.check()}>${this.t('check')}</button>`}
       </div>`;

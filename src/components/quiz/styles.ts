@@ -8,6 +8,10 @@ export const quizStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  .embedded {
+    border: 0;
+    padding: 0;
+  }
   .title {
     margin: 0;
     font-size: 1.125em;
