@@ -81,8 +81,8 @@ export async function measure({ budgetsFile = resolve(ROOT, 'budgets.json') } = 
   const budgets = JSON.parse(await readFile(budgetsFile, 'utf8'));
   if ((budgets.unit ?? 'KiB') !== 'KiB') throw new Error(`budgets.json: unit must be "KiB"`);
   const rows = [];
-  for (const { name, entry, gzip: budgetKiB, single } of budgets.entries) {
-    const row = { name, entry, minBytes: null, gzipBytes: null, minKiB: null, gzipKiB: null, lazyGzipKiB: null, budgetKiB, ok: false };
+  for (const { name, entry, gzip: budgetKiB, single, target } of budgets.entries) {
+    const row = { name, entry, target, minBytes: null, gzipBytes: null, minKiB: null, gzipKiB: null, lazyGzipKiB: null, budgetKiB, ok: false };
     const entryPath = resolve(ROOT, entry);
     if (!existsSync(entryPath)) {
       row.error = `entry file not found: ${entry}`;
@@ -118,6 +118,8 @@ export function formatTable(rows) {
   for (const r of rows) if (r.error) out.push(`  ${r.name}: ${r.error}`);
   for (const r of rows) {
     if (!r.error && !r.ok) out.push(`  ${r.name}: gzip ${kib(r.gzipKiB)} KiB is over its budget of ${r.budgetKiB} KiB`);
+    if (!r.error && r.ok && r.target !== undefined && r.gzipKiB > r.target)
+      out.push(`  ${r.name}: within its budget but NOT its target of ${r.target} KiB (${kib(r.gzipKiB - r.target)} KiB to go; see budgets.json)`);
   }
   return out.join('\n');
 }

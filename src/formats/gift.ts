@@ -24,7 +24,7 @@
  *   format tag such as `[html]` gets an explicit `[markdown]` so the tag stays text.
  * - The explanation is the general feedback `####…`. Per-option feedback is `#…`.
  * - Fields GIFT has no place for (hint, difficulty, tags, topic, unit, option ids other than
- *   a, b, c, …) travel in a `// le-systems: {json}` comment line above the question, and the quiz's
+ *   a, b, c, …, the order of a `multiple` answer when it is not the option order) travel in a `// le-systems: {json}` comment line above the question, and the quiz's
  *   own fields (id, title, version, passPercent, shuffle, poolSize, mode, seed) in a
  *   `// le-systems-quiz: {json}` line at the top. Moodle ignores comments, except that it reads
  *   `// [tag:…]` lines as question tags — so tags are written that way too.
@@ -137,6 +137,8 @@ function questionToGift(q: Question): string[] {
   if (q.topic !== undefined) meta.topic = q.topic;
   if (q.type === 'numeric' && q.unit !== undefined) meta.unit = q.unit;
   if ((q.type === 'single' || q.type === 'multiple') && q.options.some((o, i) => o.id !== optionId(i))) meta.options = q.options.map((o) => o.id);
+  // GIFT lists the correct options of a multiple in option order; keep an authored order.
+  if (q.type === 'multiple' && q.answer.join('\n') !== q.options.filter((o) => q.answer.includes(o.id)).map((o) => o.id).join('\n')) meta.answer = q.answer;
   if (Object.keys(meta).length) lines.push(`// ${QUESTION_META} ${oneLineJson(meta)}`);
   // Moodle imports `// [tag:…]` comments as question tags (tags it could not read are left to the JSON line).
   const moodleTags = (q.tags ?? []).filter((t) => /^[^\]\\<>`\p{Cc}]+$/u.test(t.trim()));
@@ -296,6 +298,7 @@ function pieces(src: Src, sep: string): Src[] {
 
 interface Meta {
   id?: unknown;
+  answer?: unknown;
   hint?: unknown;
   difficulty?: unknown;
   tags?: unknown;
@@ -348,8 +351,8 @@ export function fromGift(text: string, opts: FromGiftOptions = {}): { quiz: Quiz
       let value: unknown;
       try {
         value = JSON.parse(json);
-      } catch (err) {
-        warn(`ignored a malformed "// ${c.startsWith(QUIZ_META) ? QUIZ_META : QUESTION_META}" line (${(err as Error).message})`);
+      } catch {
+        warn(`ignored a "// ${c.startsWith(QUIZ_META) ? QUIZ_META : QUESTION_META}" line that is not valid JSON`);
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) warn(`ignored a "// ${c.split(':')[0]}:" line that is not a JSON object`);
@@ -471,6 +474,12 @@ function readQuestion(src: Src, meta: Meta, comments: string, position: number, 
       q.options = options.map((o) => ({ ...o, id: map.get(o.id)! }));
       q.answer = Array.isArray(q.answer) ? (q.answer as string[]).map((a) => map.get(a)!) : map.get(q.answer as string);
     } else warn('"options" ignored: it must list one id per option');
+  }
+  if (meta.answer !== undefined) {
+    const order = meta.answer;
+    const answer = q.answer;
+    if (q.type === 'multiple' && Array.isArray(order) && Array.isArray(answer) && order.length === answer.length && answer.every((a) => order.includes(a))) q.answer = order;
+    else warn('"answer" ignored: it must list the correct options of a multiple question');
   }
   const question = { id, prompt: prompt.text, explanation, ...q, ...extra } as unknown as Question;
   const derived = !question.explanation;
