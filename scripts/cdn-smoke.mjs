@@ -63,6 +63,23 @@ try {
   check(after.chips === 5, `"+" added a node (${after.chips} chips)`);
   check(/Node E joined: \d+ of 200 keys/.test(after.live), `the change is announced: "${after.live.trim()}"`);
 
+  // The quiz from src: answer by keyboard, Check, and see the completion event at Finish.
+  await page.waitForFunction(() => document.querySelector('#quiz')?.shadowRoot?.querySelector('input'), { timeout: 10_000 });
+  const quizEvents = await page.evaluate(() => {
+    window.__events = [];
+    for (const t of ['ls-quiz-answered', 'ls-quiz-completed']) document.addEventListener(t, (e) => window.__events.push([t, e.detail]));
+    document.querySelector('#quiz').shadowRoot.querySelector('input[type=radio]').focus();
+    return true;
+  });
+  await page.keyboard.press('ArrowDown');
+  await page.evaluate(() => [...document.querySelector('#quiz').shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Check').focus());
+  await page.keyboard.press('Enter');
+  const afterCheck = await page.evaluate(() => ({ events: window.__events, feedback: document.querySelector('#quiz').shadowRoot.querySelector('.feedback').textContent }));
+  check(quizEvents && afterCheck.events.length === 1 && afterCheck.events[0][1].questionId === 'rw-overlap', `quiz: Check fires ls-quiz-answered (${JSON.stringify(afterCheck.events[0]?.[1])})`);
+  check(/Correct\.|Not quite\./.test(afterCheck.feedback), 'quiz: feedback is shown after Check');
+  const daily = await page.evaluate(() => document.querySelector('#daily').shadowRoot.querySelector('time')?.getAttribute('datetime'));
+  check(daily === '2026-11-25', `daily challenge renders the pinned day (${daily})`);
+
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.html.slice(0, 120)}`));
   check(violations.length === 0, `axe finds no violation${violations.length ? ':\n  ' + violations.join('\n  ') : ''}`);
