@@ -598,8 +598,8 @@ function readNumeric(src: Src, fmt: Format, warn: (m: string) => void): { answer
     if (range > 0) {
       const [min, max] = [t.slice(0, range).text().trim(), t.slice(range + 2).text().trim()];
       if (NUMBER.test(min) && NUMBER.test(max)) {
-        // Rounded to 15 significant digits so 3.1..3.2 reads as 3.15 ± 0.05, not 3.1500000000000004.
-        const round = (x: number) => Number(x.toPrecision(15));
+        // Rounded to 12 significant digits so 3.1..3.2 reads as 3.15 ± 0.05, not 3.1500000000000004.
+        const round = (x: number) => Number(x.toPrecision(12));
         const answer = round((Number(min) + Number(max)) / 2);
         parsed = { answer, tolerance: round(Math.abs(Number(max) - answer)) };
       }

@@ -32,7 +32,7 @@
  *
  * Canvas imports QTI as a .zip with an imsmanifest.xml; this module produces the assessment XML.
  */
-import { parseBlocks, parseInline, type Block, type Inline } from '../core/markdown.js';
+import { parseBlocks, parseInline, type Block, type Inline } from '../core/md-parse.js';
 import type { Question, Quiz } from '../components/quiz/types.js';
 
 // ---------------------------------------------------------------------------------------------

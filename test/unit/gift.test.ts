@@ -501,6 +501,7 @@ describe('fromGift', () => {
         '::none::Pick {~a ~b####E}',
         '',
         '::partial::Pick {=a ~%50%b ~c####E}',
+
         '',
         '::tf::Raft is a consensus protocol.{TRUE#Not quite#Yes####E}',
         '',
@@ -526,7 +527,7 @@ describe('fromGift', () => {
       'line 7: question "description": skipped: a description (text without an answer block) is not a question',
       'line 9: question "broken": skipped: unbalanced "{" and "}" (escape them as \\{ and \\} in text)',
       'line 11: question "two": skipped: more than one answer block {…}',
-      'line 13: question "none": skipped: no correct option (mark one with "=")',
+      'line 13: question "none": skipped: no option has a positive weight (use "=" or "~%50%")',
       'line 15: question "partial": partial credit (50%) for option "b" counted as wrong',
       'line 17: question "tf": true/false feedback dropped (le-systems shows the explanation)',
       'line 19: question "wild": answer "store" (weight 50%) not imported: le-systems accepts only fully right answers',
