@@ -6,20 +6,14 @@ import type { LsConsistentHashRing, RingChangeDetail } from '../../src/component
 import { RingScenario, ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
 import { parse } from '../../src/core/validate.js';
 import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { cleanup, expectAxeClean, fixture, record, settle, shadow, until, watchErrors } from './helpers.js';
+import { guardEachTest, expectAxeClean, fixture, record, settle, shadow, until } from './helpers.js';
 
 const chips = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLButtonElement>('.chip'));
 const alertText = (el: Element) => shadow(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const liveText = (el: Element) => shadow(el).querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
 
 describe('<ls-consistent-hash-ring>', () => {
-  let watch: ReturnType<typeof watchErrors>;
-  beforeEach(() => (watch = watchErrors()));
-  afterEach(() => {
-    watch.stop();
-    cleanup();
-    expect(watch.errors, 'uncaught errors').to.deep.equal([]);
-  });
+  guardEachTest();
 
   describe('configuration sources', () => {
     it('takes simple attributes', async () => {

@@ -6,7 +6,7 @@ import type { DailyAnsweredDetail, LsDailyChallenge } from '../../src/components
 import type { LsQuiz } from '../../src/components/quiz/quiz.js';
 import { pickQuestion } from '../../src/components/daily-challenge/model.js';
 import type { Question } from '../../src/components/quiz/types.js';
-import { cleanup, expectAxeClean, fixture, record, settle, shadow, until, watchErrors } from './helpers.js';
+import { guardEachTest, cleanup, expectAxeClean, fixture, record, settle, shadow, until } from './helpers.js';
 
 const bank: Question[] = Array.from({ length: 5 }, (_, i) => ({
   id: `q${i}`,
@@ -37,16 +37,7 @@ async function answer(el: LsDailyChallenge, right: boolean, n = 0): Promise<void
 }
 
 describe('<ls-daily-challenge>', () => {
-  let watch: ReturnType<typeof watchErrors>;
-  beforeEach(() => {
-    watch = watchErrors();
-    localStorage.clear();
-  });
-  afterEach(() => {
-    watch.stop();
-    cleanup();
-    expect(watch.errors, 'uncaught errors').to.deep.equal([]);
-  });
+  guardEachTest();
 
   it('shows the same question for the pinned date, and the date in words', async () => {
     const el = await fixture<LsDailyChallenge>(html`<ls-daily-challenge date="2026-11-23" .config=${bank}></ls-daily-challenge>`);

@@ -87,3 +87,20 @@ export function watchErrors(): { errors: unknown[]; stop: () => void } {
 }
 
 export const shadow = (el: Element): ShadowRoot => el.shadowRoot!;
+
+/**
+ * Mocha hooks shared by the element tests: fail a test that leaves an uncaught error behind, clear
+ * localStorage before it and unmount its fixtures after it.
+ */
+export function guardEachTest(): void {
+  let watch: ReturnType<typeof watchErrors>;
+  beforeEach(() => {
+    watch = watchErrors();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    watch.stop();
+    cleanup();
+    if (watch.errors.length) throw new Error(`uncaught errors: ${watch.errors.map(String).join('; ')}`);
+  });
+}

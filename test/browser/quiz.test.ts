@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/quiz/quiz.js';
 import type { LsQuiz } from '../../src/components/quiz/quiz.js';
 import type { QuizAnsweredDetail, QuizCompletedDetail } from '../../src/components/quiz/types.js';
-import { cleanup, expectAxeClean, fixture, record, settle, shadow, until, watchErrors } from './helpers.js';
+import { guardEachTest, cleanup, expectAxeClean, fixture, record, settle, shadow, until } from './helpers.js';
 
 const base = { prompt: 'P', explanation: 'Because **reasons**.' };
 const quizData = () => ({
@@ -74,16 +74,7 @@ async function answerByKeyboard(el: LsQuiz, id: string, right: boolean): Promise
 }
 
 describe('<ls-quiz>', () => {
-  let watch: ReturnType<typeof watchErrors>;
-  beforeEach(() => {
-    watch = watchErrors();
-    localStorage.clear();
-  });
-  afterEach(() => {
-    watch.stop();
-    cleanup();
-    expect(watch.errors, 'uncaught errors').to.deep.equal([]);
-  });
+  guardEachTest();
 
   it('practice mode: every question type by keyboard, with feedback, focus moves and events', async () => {
     const el = await fixture<LsQuiz>(html`<ls-quiz .quiz=${quizData()}></ls-quiz>`);

@@ -2,7 +2,7 @@ import { html, nothing, css, type TemplateResult } from 'lit';
 import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { Announcer } from '../../core/narration.js';
 import { themeStyles } from '../../core/theme.js';
-import { memoryStorage, safely, webStorage, type QuizStorage } from '../quiz/storage.js';
+import { memoryStorage, readStorage, safely, webStorage, type QuizStorage } from '../quiz/storage.js';
 import '../quiz/quiz.js';
 import type { LsQuiz } from '../quiz/quiz.js';
 import type { Question, QuizAnsweredDetail } from '../quiz/types.js';
@@ -193,7 +193,7 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
     this.reviewing = undefined;
     this.quizCache.clear();
     this.store = this.storageProvider ?? (this.storage === 'none' ? memoryStorage() : webStorage(this.storage === 'session' ? 'session' : 'local'));
-    void this.loadState();
+    this.loadState();
   }
 
   /** The day shown: the pinned date or the reader's local date. */
@@ -217,18 +217,13 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
     return `ls-daily:${this.cfg!.seed}`;
   }
 
-  private async loadState(): Promise<void> {
+  private loadState(): void {
     const key = this.key;
-    let raw: unknown;
-    try {
-      raw = this.store.get(key);
-    } catch {
-      raw = null;
-    }
-    if (raw && typeof (raw as Promise<unknown>).then === 'function') raw = await safely(() => raw as Promise<string>);
-    if (key !== this.key) return;
-    this.st = parseState(raw as string);
-    this.requestUpdate();
+    readStorage(this.store, key, (raw) => {
+      if (key !== this.key) return;
+      this.st = parseState(raw);
+      this.requestUpdate();
+    });
   }
 
   private save(): void {

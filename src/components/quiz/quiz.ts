@@ -4,7 +4,7 @@ import { Announcer } from '../../core/narration.js';
 import { inlineMd, md, mdText } from '../../core/markdown.js';
 import { quizSchema } from './schema.js';
 import { correctAnswerText, isAnswered, isCorrect, parseNumber, planAttempt, responseText, scoreAttempt, type AttemptPlan } from './model.js';
-import { memoryStorage, safely, webStorage, type QuizStorage } from './storage.js';
+import { memoryStorage, readStorage, safely, webStorage, type QuizStorage } from './storage.js';
 import type { Question, Quiz, QuizAnsweredDetail, QuizCompletedDetail, Response, Score } from './types.js';
 import { quizStyles } from './styles.js';
 import { themeStyles } from '../../core/theme.js';
@@ -150,7 +150,7 @@ export class LsQuiz extends LsElement<Quiz> {
       this.plan = planAttempt(quiz, 1);
       this.p = fresh(1, this.plan, quiz);
       this.typed = {};
-      void this.restoreSaved();
+      this.restoreSaved();
     } else {
       this.plan = planAttempt(quiz, this.p.attempt);
     }
@@ -160,17 +160,11 @@ export class LsQuiz extends LsElement<Quiz> {
     return `ls-quiz:${this.data!.id}@${this.data!.version ?? '1'}`;
   }
 
-  private async restoreSaved(): Promise<void> {
+  private restoreSaved(): void {
     const key = this.key;
-    let saved: unknown;
-    try {
-      saved = this.store.get(key);
-    } catch {
-      return;
-    }
-    // Web Storage answers at once, so the first render already shows where the learner was.
-    if (saved && typeof (saved as Promise<unknown>).then === 'function') saved = await safely(() => saved as Promise<string>);
-    if (typeof saved === 'string' && key === this.key) this.restoreProgress(saved);
+    readStorage(this.store, key, (saved) => {
+      if (saved && key === this.key) this.restoreProgress(saved);
+    });
   }
 
   /** The learner's progress as JSON (for an LMS's suspend_data). */

@@ -48,3 +48,22 @@ export async function safely<T>(f: () => T | Promise<T>): Promise<T | undefined>
     return undefined;
   }
 }
+
+/**
+ * Read a key and hand the value to `use`: at once for a synchronous store (Web Storage), so the
+ * first render already shows where the learner was; after the promise for an async one. A store
+ * that throws or rejects reads as null.
+ */
+export function readStorage(store: QuizStorage, key: string, use: (value: string | null) => void): void {
+  let value: unknown;
+  try {
+    value = store.get(key);
+  } catch {
+    value = null;
+  }
+  if (value && typeof (value as Promise<unknown>).then === 'function') {
+    void safely(() => value as Promise<unknown>).then((v) => use(typeof v === 'string' ? v : null));
+  } else {
+    use(typeof value === 'string' ? value : null);
+  }
+}
