@@ -4,7 +4,6 @@ import '../src/components/quiz/quiz.js';
 import type { Quiz } from '../src/components/quiz/types.js';
 import hashingJson from './data/quiz-hashing.json';
 
-/** A quiz on consistent hashing that uses every question type. */
 /** A quiz on consistent hashing that uses every question type (stories/data/quiz-hashing.json). */
 const hashingQuiz = hashingJson as unknown as Quiz;
 

@@ -18,7 +18,7 @@
  *   be checked against those importers.
  * - Every item is worth `points_possible` 1 and sets `SCORE` to 100 when right, all or nothing, like
  *   the le-systems scorer. Prompts, options and feedback are Markdown rendered by the same tokenizer
- *   as the components (src/core/markdown.ts) to minimal HTML — paragraphs, code, bold, italic,
+ *   as the components (src/core/md-parse.ts) to minimal HTML — paragraphs, code, bold, italic,
  *   safe links, lists — escaped, so `<script>` in a prompt stays text. A numeric unit is appended
  *   to the prompt as "Unit: …".
  * - The explanation is the general feedback `<itemfeedback ident="general_fb">`, shown for any

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse, formatIssue } from '../../src/core/validate.js';
-import { currentStreak, dailyConfigSchema, dateOf, dayNumber, dueForReview, emptyState, parseState, pickQuestion, recordAnswer } from '../../src/components/daily-challenge/model.js';
+import { currentStreak, dailyConfigSchema, dateOf, dayNumber, dueForReview, emptyState, parseState, pickQuestion, recordAnswer, scheduleTime } from '../../src/components/daily-challenge/model.js';
 import type { Question } from '../../src/components/quiz/types.js';
 
 const bank: Question[] = Array.from({ length: 7 }, (_, i) => ({ id: `q${i}`, type: 'true-false', prompt: `P${i}`, explanation: 'E', answer: true }));
@@ -57,6 +57,15 @@ describe('streaks and history', () => {
     expect(s.best).toBe(3);
   });
 
+  it('answering a post pinned to an earlier day records it but leaves the streak alone', () => {
+    let s = recordAnswer(emptyState(), '2026-11-20', 'q0', true, true);
+    s = recordAnswer(s, '2026-11-21', 'q1', true, true);
+    s = recordAnswer(s, '2026-10-01', 'q2', false, false);
+    expect(s.streak).toBe(2);
+    expect(s.last).toBe('2026-11-21');
+    expect(s.history['2026-10-01'].correct).toBe(false);
+  });
+
   it('only the first answer of a day counts', () => {
     let s = recordAnswer(emptyState(), '2026-11-20', 'q0', false, false);
     s = recordAnswer(s, '2026-11-20', 'q0', true, true);
@@ -81,6 +90,10 @@ describe('reviews', () => {
   it('lists cards due by the end of the day, most overdue first, only for questions in the bank', () => {
     const s = { ...emptyState(), cards: { q1: { due: '2026-11-25T23:00:00Z' }, q2: { due: '2026-11-20T08:00:00Z' }, q3: { due: '2026-11-26T00:00:01Z' }, gone: { due: '2026-01-01T00:00:00Z' } } };
     expect(dueForReview(s, '2026-11-25', bank)).toEqual(['q2', 'q1']);
+  });
+
+  it('schedules from noon UTC of the reader’s date, whatever the time zone', () => {
+    expect(scheduleTime('2026-11-23').toISOString()).toBe('2026-11-23T12:00:00.000Z');
   });
 
   it('parseState accepts only its own shape', () => {

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
 import { quizSchema } from '../../src/components/quiz/schema.js';
+import { dailyConfigSchema } from '../../src/components/daily-challenge/model.js';
 import type { Schema } from '../../src/core/validate.js';
 import { toJSONSchema } from '../../src/core/json-schema.js';
 
@@ -12,6 +13,7 @@ const BASE = 'https://le-systems.dev/schema/';
 const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'consistent-hash-ring.schema.json', title: '<ls-consistent-hash-ring> configuration', schema: ringConfigSchema as Schema<unknown> },
   { file: 'quiz.schema.json', title: 'Le Systems quiz', schema: quizSchema as Schema<unknown> },
+  { file: 'daily-challenge.schema.json', title: '<ls-daily-challenge> question bank (object form)', schema: dailyConfigSchema as Schema<unknown> },
 ];
 
 describe('published JSON Schemas', () => {

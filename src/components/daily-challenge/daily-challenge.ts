@@ -2,6 +2,7 @@ import { html, nothing, css, type TemplateResult } from 'lit';
 import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { Announcer } from '../../core/narration.js';
 import { themeStyles } from '../../core/theme.js';
+import { safeHref } from '../../core/md-parse.js';
 import { memoryStorage, readStorage, safely, webStorage, type QuizStorage } from '../quiz/storage.js';
 import '../quiz/quiz.js';
 import type { LsQuiz } from '../quiz/quiz.js';
@@ -15,6 +16,7 @@ import {
   emptyState,
   normalizeDailyInput,
   parseState,
+  scheduleTime,
   pickQuestion,
   recordAnswer,
   type DailyConfig,
@@ -231,11 +233,6 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
     void safely(() => this.store.set(key, JSON.stringify(this.st)));
   }
 
-  private now(): Date {
-    // A pinned date schedules from noon of that day, so pinned pages and tests are reproducible.
-    return this.cfg?.date ? new Date(`${this.cfg.date}T12:00:00Z`) : new Date();
-  }
-
   private async onAnswered(e: CustomEvent<QuizAnsweredDetail>, review: boolean): Promise<void> {
     const { questionId, correct, response } = e.detail;
     const date = this.today;
@@ -246,8 +243,8 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
       if (f) {
         // Day-granular reviews: no minute-long learning steps; no fuzz, so schedules are reproducible.
         const scheduler = f.fsrs({ enable_fuzz: false, enable_short_term: false });
-        const card = had ? { ...had, due: new Date(had.due), last_review: had.last_review ? new Date(had.last_review as string) : undefined } : f.createEmptyCard(this.now());
-        const next = scheduler.next(card as never, this.now(), correct ? f.Rating.Good : f.Rating.Again).card;
+        const card = had ? { ...had, due: new Date(had.due), last_review: had.last_review ? new Date(had.last_review as string) : undefined } : f.createEmptyCard(scheduleTime(date));
+        const next = scheduler.next(card as never, scheduleTime(date), correct ? f.Rating.Good : f.Rating.Again).card;
         this.st = { ...this.st, cards: { ...this.st.cards, [questionId]: JSON.parse(JSON.stringify(next)) as StoredCard } };
       }
     }
@@ -268,7 +265,8 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
 
   private topicLink(q: Question): TemplateResult | typeof nothing {
     if (!q.topic || !this.cfg!.topicUrl) return nothing;
-    const href = this.cfg!.topicUrl.replace('{topic}', encodeURIComponent(q.topic));
+    const href = this.cfg!.topicUrl.replaceAll('{topic}', encodeURIComponent(q.topic));
+    if (!safeHref(href)) return nothing;
     return html`<p><a href=${href}>${this.t('learnMore', { topic: q.topic.replace(/-/g, ' ') })}</a></p>`;
   }
 

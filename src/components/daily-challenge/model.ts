@@ -3,8 +3,9 @@
  * missed questions are due for review. No clock: the view passes the date.
  *
  * - Every reader gets the same question on the same date: day d (days since 1970-01-01) takes
- *   position d mod n of a seeded permutation of the bank (n questions), reshuffled every n days —
- *   so no question repeats until the whole bank has been asked.
+ *   position d mod n of a seeded permutation of the bank (n questions), reshuffled every n days.
+ *   Each block of n days (counted from day 0) asks every question exactly once; across the edge
+ *   of two blocks a question can come back sooner.
  * - A missed question gets a spaced-repetition card (FSRS, through ts-fsrs, supplied by the caller)
  *   and comes back as "due for review" on its schedule; reviewing updates the card.
  */
@@ -40,6 +41,7 @@ const dateField = v.refine(v.string({ pattern: /^\d{4}-\d{2}-\d{2}$/, describe: 
 });
 
 const objectForm = v.object({
+  $schema: v.optional(v.string()),
   title: v.optional(v.string({ minLength: 1, maxLength: 200 })),
   seed: v.optional(v.number({ integer: true, min: 0, max: 2 ** 32 - 1 }), 0),
   topicUrl: v.optional(v.describe(v.string({ maxLength: 500 }), 'Link pattern for a question’s topic; {topic} is replaced by its id.'), '?path=/docs/learn-{topic}--docs'),
@@ -64,7 +66,7 @@ export const dailyConfigSchema: v.Schema<DailyConfig> = {
     if (!bank.length) issues.push({ path: path || 'config', message: 'the bank is empty: give questions or quizzes' });
     const seen = new Set<string>();
     for (const q of bank) {
-      if (seen.has(q.id)) issues.push({ path: v.joinPath(path, 'quizzes'), message: `question id ${JSON.stringify(q.id)} appears in more than one quiz` });
+      if (seen.has(q.id)) issues.push({ path: path || 'config', message: `question id ${JSON.stringify(q.id)} appears more than once in the bank` });
       seen.add(q.id);
     }
     return issues.length > before ? undefined : { bank, seed: o.seed, topicUrl: o.topicUrl, title: o.title, date: o.date };
@@ -127,20 +129,32 @@ export function currentStreak(s: DailyState, date: string): number {
   return gap <= 1 ? s.streak : 0;
 }
 
-/** Record the day's answer (only the first answer of a day counts). */
+/**
+ * Record the day's answer (only the first answer of a day counts). An answer for a date before the
+ * last one played (a post pinned to an earlier day) goes into the history but leaves the streak alone.
+ */
 export function recordAnswer(s: DailyState, date: string, q: string, correct: boolean, response: Response): DailyState {
   if (s.history[date]) return s;
+  const history = { ...s.history, [date]: { q, correct, response } };
   const gap = s.last ? dayNumber(date) - dayNumber(s.last) : Infinity;
+  if (gap < 0) return { ...s, history };
   const streak = gap === 1 ? s.streak + 1 : gap === 0 ? s.streak : 1;
-  return { ...s, streak, best: Math.max(s.best, streak), last: gap < 0 ? s.last : date, history: { ...s.history, [date]: { q, correct, response } } };
+  return { ...s, streak, best: Math.max(s.best, streak), last: date, history };
 }
 
-/** Ids of questions whose review card is due by the end of `date`, most overdue first. */
+/**
+ * When a review is scheduled from: noon UTC of the reader's date. Reviews are day-granular, so the
+ * time of day (and the reader's time zone) must not push a card a day later.
+ */
+export function scheduleTime(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/** Ids of questions whose review card is due on or before `date`, most overdue first, only those in the bank. */
 export function dueForReview(s: DailyState, date: string, bank: readonly Question[]): string[] {
-  const end = (dayNumber(date) + 1) * 86_400_000;
   const inBank = new Set(bank.map((q) => q.id));
   return Object.entries(s.cards)
-    .filter(([id, c]) => inBank.has(id) && Date.parse(c.due) < end)
+    .filter(([id, c]) => inBank.has(id) && c.due.slice(0, 10) <= date)
     .sort((a, b) => Date.parse(a[1].due) - Date.parse(b[1].due))
     .map(([id]) => id);
 }

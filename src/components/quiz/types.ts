@@ -9,7 +9,10 @@ export type Difficulty = 'easy' | 'medium' | 'hard';
 export interface QuizOption {
   id: string;
   text: string;
-  /** Shown after Check when this option was chosen (or, for a missed correct option, not chosen). */
+  /**
+   * Shown after Check (practice mode) on choice questions: for the option chosen, and for a
+   * `multiple` question also on a correct option that was missed. Not shown for ordering.
+   */
   feedback?: string;
 }
 
