@@ -26,6 +26,9 @@ export function toJSONSchema(schema: Schema<unknown>): Record<string, unknown> {
     case 'boolean':
       out = { type: 'boolean' };
       break;
+    case 'any':
+      out = {};
+      break;
     case 'enum':
       out = { enum: [...sp.values] };
       break;

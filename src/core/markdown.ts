@@ -40,6 +40,13 @@ export function md(src: string | undefined): TemplateResult | typeof nothing {
         return html`<ul>${b.items.map((it) => html`<li>${inlineTemplate(it)}</li>`)}</ul>`;
       case 'ol':
         return html`<ol>${b.items.map((it) => html`<li>${inlineTemplate(it)}</li>`)}</ol>`;
+      case 'h':
+        return b.level === 3 ? html`<h3>${inlineTemplate(b.c)}</h3>` : html`<h4>${inlineTemplate(b.c)}</h4>`;
+      case 'table':
+        return html`<div class="md-table" tabindex="0"><table>
+          <thead><tr>${b.head.map((c) => html`<th scope="col">${inlineTemplate(c)}</th>`)}</tr></thead>
+          <tbody>${b.rows.map((r) => html`<tr>${r.map((c) => html`<td>${inlineTemplate(c)}</td>`)}</tr>`)}</tbody>
+        </table></div>`;
     }
   })}`;
 }

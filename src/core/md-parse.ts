@@ -2,7 +2,8 @@
  * A small Markdown subset, tokenized here — no Lit, no DOM, so Node tools and the LMS adapters can
  * use it; markdown.ts renders the tokens to Lit templates, never to an HTML string, so `<script>`
  * in content is shown as text. Blocks: paragraphs (blank-line separated), fenced code
- * blocks (```), bullet lists (`-` or `*`) and numbered lists (`1.`). Inline: `code`, **bold**,
+ * blocks (```), bullet lists (`-` or `*`), numbered lists (`1.`), subheadings (`###`, `####`)
+ * and pipe tables (a header row, a `|---|` row, then rows). Inline: `code`, **bold**,
  * *italic* or _italic_, [links](https://…) (http, https, mailto and relative URLs only), and `\`
  * to escape a marker.
  */
@@ -12,7 +13,20 @@ export type Inline =
   | { t: 'strong' | 'em'; c: Inline[] }
   | { t: 'link'; href: string; c: Inline[] };
 
-export type Block = { t: 'p'; c: Inline[] } | { t: 'pre'; lang: string; v: string } | { t: 'ul' | 'ol'; items: Inline[][] };
+export type Block =
+  | { t: 'p'; c: Inline[] }
+  | { t: 'pre'; lang: string; v: string }
+  | { t: 'ul' | 'ol'; items: Inline[][] }
+  | { t: 'h'; level: 3 | 4; c: Inline[] }
+  | { t: 'table'; head: Inline[][]; rows: Inline[][][] };
+
+const cells = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
 
 const LIST = /^\s{0,3}([-*]|\d{1,9}[.)])\s+(.*)$/;
 
@@ -32,6 +46,21 @@ export function parseBlocks(src: string): Block[] {
       const body: string[] = [];
       while (++i < lines.length && !/^\s{0,3}```\s*$/.test(lines[i])) body.push(lines[i]);
       out.push({ t: 'pre', lang: fence[1], v: body.join('\n') });
+      continue;
+    }
+    const heading = /^\s{0,3}(#{3,4})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      flush();
+      out.push({ t: 'h', level: heading[1].length as 3 | 4, c: parseInline(heading[2]) });
+      continue;
+    }
+    if (line.includes('|') && i + 1 < lines.length && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(lines[i + 1])) {
+      flush();
+      const head = cells(line).map(parseInline);
+      const rows: Inline[][][] = [];
+      i++;
+      while (i + 1 < lines.length && lines[i + 1].includes('|') && lines[i + 1].trim() !== '') rows.push(cells(lines[++i]).map(parseInline));
+      out.push({ t: 'table', head, rows });
       continue;
     }
     const item = LIST.exec(line);
@@ -103,6 +132,8 @@ export function safeHref(href: string): boolean {
 export function mdText(src: string | undefined): string {
   const text = (nodes: Inline[]): string => nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : text(n.c))).join('');
   return parseBlocks(src ?? '')
-    .map((b) => (b.t === 'p' ? text(b.c) : b.t === 'pre' ? b.v : b.items.map(text).join('; ')))
+    .map((b) =>
+      b.t === 'p' || b.t === 'h' ? text(b.c) : b.t === 'pre' ? b.v : b.t === 'table' ? [b.head, ...b.rows].map((r) => r.map(text).join(' | ')).join('\n') : b.items.map(text).join('; '),
+    )
     .join('\n');
 }

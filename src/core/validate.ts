@@ -47,7 +47,8 @@ export type Spec =
   | { type: 'array'; item: Schema<unknown>; opts: { minItems?: number; maxItems?: number } }
   | { type: 'union'; of: Schema<unknown>[] }
   | { type: 'tagged'; variants: Schema<unknown>[] }
-  | { type: 'object'; shape: Record<string, Schema<unknown>>; allowUnknown: boolean };
+  | { type: 'object'; shape: Record<string, Schema<unknown>>; allowUnknown: boolean }
+  | { type: 'any' };
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 

@@ -68,6 +68,12 @@ function blockHtml(b: Block): string {
     case 'ul':
     case 'ol':
       return `<${b.t}>${b.items.map((it) => `<li>${inlineHtml(it)}</li>`).join('')}</${b.t}>`;
+    case 'h':
+      return `<h${b.level}>${inlineHtml(b.c)}</h${b.level}>`;
+    case 'table': {
+      const row = (cells: Inline[][], tag: string) => `<tr>${cells.map((c) => `<${tag}>${inlineHtml(c)}</${tag}>`).join('')}</tr>`;
+      return `<table><thead>${row(b.head, 'th')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+    }
   }
 }
 

@@ -56,3 +56,24 @@ describe('markdown subset', () => {
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void parseBlocks(s)));
   });
 });
+
+describe('subheadings and tables', () => {
+  it('parses ### and #### headings and pipe tables with escaped pipes', () => {
+    const blocks = parseBlocks('### Numbers\n\n| Store | p99 \\| p50 |\n|---|:---:|\n| Redis | `1 ms` |\n| Disk | 10 ms |\n\nAfter.');
+    expect(blocks[0]).toEqual({ t: 'h', level: 3, c: [{ t: 'text', v: 'Numbers' }] });
+    expect(blocks[1]).toEqual({
+      t: 'table',
+      head: [[{ t: 'text', v: 'Store' }], [{ t: 'text', v: 'p99 | p50' }]],
+      rows: [
+        [[{ t: 'text', v: 'Redis' }], [{ t: 'code', v: '1 ms' }]],
+        [[{ t: 'text', v: 'Disk' }], [{ t: 'text', v: '10 ms' }]],
+      ],
+    });
+    expect(blocks[2]).toEqual({ t: 'p', c: [{ t: 'text', v: 'After.' }] });
+    expect(mdText('| a | b |\n|---|---|\n| 1 | 2 |')).toBe('a | b\n1 | 2');
+  });
+
+  it('a line with a pipe but no separator row is a paragraph', () => {
+    expect(parseBlocks('a | b')).toEqual([{ t: 'p', c: [{ t: 'text', v: 'a | b' }] }]);
+  });
+});

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
 import { quizSchema } from '../../src/components/quiz/schema.js';
 import { dailyConfigSchema } from '../../src/components/daily-challenge/model.js';
+import { catalogSchema, topicSchema } from '../../src/content/topic-schema.js';
 import type { Schema } from '../../src/core/validate.js';
 import { toJSONSchema } from '../../src/core/json-schema.js';
 
@@ -13,6 +14,8 @@ const BASE = 'https://le-systems.dev/schema/';
 const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'consistent-hash-ring.schema.json', title: '<ls-consistent-hash-ring> configuration', schema: ringConfigSchema as Schema<unknown> },
   { file: 'quiz.schema.json', title: 'Le Systems quiz', schema: quizSchema as Schema<unknown> },
+  { file: 'topic.schema.json', title: 'Le Systems topic (lesson)', schema: topicSchema as Schema<unknown> },
+  { file: 'catalog.schema.json', title: 'Le Systems topic catalog', schema: catalogSchema as Schema<unknown> },
   { file: 'daily-challenge.schema.json', title: '<ls-daily-challenge> question bank (object form)', schema: dailyConfigSchema as Schema<unknown> },
 ];
 
