@@ -49,7 +49,11 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },
-    options: { storySort: { order: ['Introduction', 'Components'] } },
+    options: {
+      storySort: {
+        order: ['Welcome', 'Introduction', 'Learn', ['Core Topics', 'Foundations', 'Storage & Databases', 'Messaging & Streaming', 'Infrastructure', 'Real-time & Communication', 'ML & Data Systems', 'Product Systems'], 'Components'],
+      },
+    },
   },
 };
 

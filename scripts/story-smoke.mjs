@@ -58,6 +58,7 @@ export async function buildStorybook(outDir) {
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
   const t0 = performance.now();
   if (pkg.scripts?.manifest) await run('npm', ['run', '--silent', 'manifest'], { quiet: true });
+  if (pkg.scripts?.['stories:gen']) await run('npm', ['run', '--silent', 'stories:gen'], { quiet: true });
   // Storybook's --quiet still lists every asset: capture, show only on failure.
   await run('npx', ['storybook', 'build', '-o', outDir, '--quiet', '--disable-telemetry'], {
     env: { STORYBOOK_DISABLE_TELEMETRY: '1' },

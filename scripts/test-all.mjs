@@ -13,6 +13,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STEPS = [
   // Prints the Chromium path, or fails fast with its one-line install hint.
   { name: 'chromium', cmd: 'node', args: ['scripts/chrome.mjs'] },
+  // The Learn pages and the daily bank are generated from content/ (stories import them).
+  { name: 'generate Learn stories', cmd: 'node', args: ['scripts/gen-stories.mjs'] },
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'unit tests (vitest)', cmd: 'npx', args: ['vitest', 'run'] },
   {

@@ -9,3 +9,8 @@ export { LsQuiz } from './components/quiz/quiz.js';
 export type { Quiz, Question, QuizAnsweredDetail, QuizCompletedDetail, QuizStorage } from './components/quiz/quiz.js';
 export { LsDailyChallenge } from './components/daily-challenge/daily-challenge.js';
 export type { DailyAnsweredDetail } from './components/daily-challenge/daily-challenge.js';
+export { LsTopic } from './components/topic/topic.js';
+export { LsTopicCatalog } from './components/topic-catalog/topic-catalog.js';
+export { LsSubscribe } from './components/subscribe/subscribe.js';
+export type { SubscribeConfig, SubscribeDetail } from './components/subscribe/subscribe.js';
+export type { Topic, Catalog } from './content/topic-schema.js';

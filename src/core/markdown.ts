@@ -1,21 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { parseBlocks, parseInline, type Inline } from './md-parse.js';
+import { parseBlocks, parseInline, type Block, type Inline } from './md-parse.js';
 
 export { parseBlocks, parseInline, safeHref, mdText } from './md-parse.js';
 export type { Inline, Block } from './md-parse.js';
 
+/** Hooks for richer pages (a lesson): decorate plain text (glossary terms), or replace a whole block (a placed visualization). */
+export interface MdOptions {
+  /** Called for every plain-text run outside code and links; return a template, or the text itself. */
+  text?: (text: string) => unknown;
+  /** Called for every block first; return undefined to render it normally. */
+  block?: (block: Block) => unknown;
+}
+
 /** Renders the Markdown subset of md-parse.ts to Lit templates: text stays text, never HTML. */
-function inlineTemplate(nodes: Inline[]): unknown[] {
+function inlineTemplate(nodes: Inline[], o: MdOptions = {}): unknown[] {
   return nodes.map((n) => {
     switch (n.t) {
       case 'text':
-        return n.v;
+        return o.text ? o.text(n.v) : n.v;
       case 'code':
         return html`<code>${n.v}</code>`;
       case 'strong':
-        return html`<strong>${inlineTemplate(n.c)}</strong>`;
+        return html`<strong>${inlineTemplate(n.c, o)}</strong>`;
       case 'em':
-        return html`<em>${inlineTemplate(n.c)}</em>`;
+        return html`<em>${inlineTemplate(n.c, o)}</em>`;
       case 'link':
         return html`<a href=${n.href}>${inlineTemplate(n.c)}</a>`;
     }
@@ -28,24 +36,27 @@ export function inlineMd(src: string | undefined): unknown {
 }
 
 /** Block Markdown as a template. */
-export function md(src: string | undefined): TemplateResult | typeof nothing {
+export function md(src: string | undefined, o: MdOptions = {}): TemplateResult | typeof nothing {
   if (!src) return nothing;
+  const inline = (nodes: Inline[]) => inlineTemplate(nodes, o);
   return html`${parseBlocks(src).map((b) => {
+    const replaced = o.block?.(b);
+    if (replaced !== undefined) return replaced;
     switch (b.t) {
       case 'p':
-        return html`<p>${inlineTemplate(b.c)}</p>`;
+        return html`<p>${inline(b.c)}</p>`;
       case 'pre':
         return html`<pre tabindex="0"><code class=${b.lang ? `language-${b.lang}` : nothing}>${b.v}</code></pre>`;
       case 'ul':
-        return html`<ul>${b.items.map((it) => html`<li>${inlineTemplate(it)}</li>`)}</ul>`;
+        return html`<ul>${b.items.map((it) => html`<li>${inline(it)}</li>`)}</ul>`;
       case 'ol':
-        return html`<ol>${b.items.map((it) => html`<li>${inlineTemplate(it)}</li>`)}</ol>`;
+        return html`<ol>${b.items.map((it) => html`<li>${inline(it)}</li>`)}</ol>`;
       case 'h':
-        return b.level === 3 ? html`<h3>${inlineTemplate(b.c)}</h3>` : html`<h4>${inlineTemplate(b.c)}</h4>`;
+        return b.level === 3 ? html`<h3>${inline(b.c)}</h3>` : html`<h4>${inline(b.c)}</h4>`;
       case 'table':
         return html`<div class="md-table" tabindex="0"><table>
-          <thead><tr>${b.head.map((c) => html`<th scope="col">${inlineTemplate(c)}</th>`)}</tr></thead>
-          <tbody>${b.rows.map((r) => html`<tr>${r.map((c) => html`<td>${inlineTemplate(c)}</td>`)}</tr>`)}</tbody>
+          <thead><tr>${b.head.map((c) => html`<th scope="col">${inline(c)}</th>`)}</tr></thead>
+          <tbody>${b.rows.map((r) => html`<tr>${r.map((c) => html`<td>${inline(c)}</td>`)}</tr>`)}</tbody>
         </table></div>`;
     }
   })}`;

@@ -32,6 +32,8 @@ interface Progress {
   finished: boolean;
   startedAt: number;
   durationMs?: number;
+  /** The attempt's result once finished (read by the topic catalog). */
+  result?: { scaled: number; success: boolean };
 }
 
 const fresh = (attempt: number, plan?: AttemptPlan, quiz?: Quiz): Progress => {
@@ -266,6 +268,7 @@ export class LsQuiz extends LsElement<Quiz> {
     }
     const { score, success } = scoreAttempt(quiz, plan, this.p.responses);
     this.p.finished = true;
+    this.p.result = { scaled: score.scaled, success };
     this.p.durationMs = Math.max(0, Date.now() - this.p.startedAt);
     this.save();
     this.focusNext = 'results';
