@@ -65,7 +65,8 @@
  *   error paths use the original indices.
  * - A restart of a node that is not crashed at that point, and a crash of a node already crashed, are
  *   errors (located at `events[i].node`). `inject()` of such an action is a no-op that returns null.
- * - A node in two groups of one partition is an error; a node in none is allowed (isolated).
+ * - A node in two groups of one partition is an error; a node in none is allowed and isolated
+ *   (`groups: []` isolates everyone).
  * - `seed` is optional (default 1) — a number (0…2^32−1) or a string.
  *
  * Invariants (checked as events happen; each violation is recorded once, at the event that first
@@ -282,7 +283,7 @@ export interface RaftCheckpoint {
 }
 
 export interface RaftSimulationOptions {
-  /** Automatic checkpoints for `seek`, every this many simulated ms; 0 disables. Default 1000. */
+  /** Automatic checkpoints for `seek`, every this many simulated ms; 0 keeps only the initial state. Default 1000. */
   checkpointEvery?: number;
 }
 
@@ -670,7 +671,8 @@ export class RaftSimulation {
     for (const a of sc.events) this.pushItem(a.at, 1, ACTION, -1, 0, null, a, null);
     for (const n of sc.narration) this.pushItem(n.at, 1, NARRATION, -1, 0, null, null, n.text);
     for (const n of this._nodes) this.armElection(n);
-    if (this.checkpointEvery > 0) this.autoCheckpoints.push(this.snapshot());
+    // The initial state is always kept, so `seek` backwards works even without periodic checkpoints.
+    this.autoCheckpoints.push(this.snapshot());
   }
 
   /** A fresh simulation of `scenario` run to time `t`. */
@@ -756,12 +758,12 @@ export class RaftSimulation {
   }
 
   /** Go to time `t`, backwards too (restores the latest automatic checkpoint at or before t and replays). */
-  seek(t: number): this {
+  seek(time: number): this {
+    const t = Math.max(0, time);
     if (t >= this._now) return this.runUntil(t);
     let best: CheckpointData | undefined;
     for (const cp of this.autoCheckpoints) if (cp.now <= t && (!best || cp.now >= best.now)) best = cp;
-    if (!best) throw new RangeError('no checkpoint to seek back from (checkpointEvery is 0): use RaftSimulation.at');
-    this.restore(best);
+    this.restore(best!);
     return this.runUntil(t);
   }
 

@@ -204,9 +204,8 @@ export class LsTopicCatalog extends LsElement<Catalog> {
     }));
   }
 
-  private onSearch(e: Event): void {
-    this.query = (e.target as HTMLInputElement).value;
-    const n = this.filter(this.query, this.category).reduce((a, c) => a + c.topics.length, 0);
+  private announceCount(): void {
+    const n = this.filter(this.query ?? '', this.category || undefined).reduce((a, c) => a + c.topics.length, 0);
     this.announcer.announce(this.t('matches', { n }));
   }
 
@@ -221,10 +220,10 @@ export class LsTopicCatalog extends LsElement<Catalog> {
         <h1>${c.title}</h1>
         <p>${c.tagline}</p>
         <div class="filters" role="search">
-          <label>${this.t('search')}<input type="search" .value=${q} @input=${(e: Event) => this.onSearch(e)} /></label>
+          <label>${this.t('search')}<input type="search" .value=${q} @input=${(e: Event) => ((this.query = (e.target as HTMLInputElement).value), this.announceCount())} /></label>
           <label
             >${this.t('category')}
-            <select @change=${(e: Event) => ((this.category = (e.target as HTMLSelectElement).value), this.onSearch({ target: { value: q } } as unknown as Event))}>
+            <select @change=${(e: Event) => ((this.category = (e.target as HTMLSelectElement).value), this.announceCount())}>
               <option value="" ?selected=${!this.category}>${this.t('all')}</option>
               ${c.categories.map((x) => html`<option value=${x.id} ?selected=${this.category === x.id}>${x.title}</option>`)}
             </select>
