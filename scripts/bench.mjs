@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmarks (`npm run bench`). Prints only; no pass/fail.
 //   (a) bundle sizes of budgets.json entries (scripts/size.mjs)
-//   (b) model benchmarks from bench/models.bench.ts, if present
+//   (b) model benchmarks from bench/index.bench.ts, if present
 //   (c) first-render time in headless Chromium of every story named "Default"
 //
 //   node scripts/bench.mjs              build Storybook into .tmp/storybook-bench first
@@ -62,8 +62,8 @@ async function sizes() {
 
 // (b) ------------------------------------------------------------------------
 async function modelBenches() {
-  console.log('\n== Model benchmarks (bench/models.bench.ts)');
-  const src = resolve(ROOT, 'bench/models.bench.ts');
+  console.log('\n== Model benchmarks (bench/index.bench.ts)');
+  const src = resolve(ROOT, 'bench/index.bench.ts');
   if (!existsSync(src)) {
     console.log('no model benches');
     return;
@@ -71,7 +71,7 @@ async function modelBenches() {
   // Bundle the TS bench (and the models it imports) for Node with esbuild:
   // no TS loader needed at run time.
   const { build } = await import('esbuild');
-  const outfile = resolve(TMP, 'bench', 'models.bench.mjs');
+  const outfile = resolve(TMP, 'bench', 'index.bench.mjs');
   await mkdir(dirname(outfile), { recursive: true });
   await build({
     entryPoints: [src],
@@ -86,7 +86,7 @@ async function modelBenches() {
   });
   const { benches } = await import(pathToFileURL(outfile).href);
   if (!Array.isArray(benches) || benches.length === 0) {
-    console.log('no model benches (bench/models.bench.ts exports no `benches`)');
+    console.log('no model benches (bench/index.bench.ts exports no `benches`)');
     return;
   }
   const rows = [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatIssue, parse } from '../../src/core/validate.js';
+import { SCENARIOS } from '../../src/components/raft-timeline/scenarios.js';
 import {
   RaftScenarioError,
   RaftSimulation,
-  SCENARIOS,
   parseRaftScenario,
   raftScenarioSchema,
   type RaftAction,

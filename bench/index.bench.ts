@@ -1,0 +1,5 @@
+// Every model benchmark `npm run bench` runs (scripts/bench.mjs bundles this file for Node).
+import { benches as models } from './models.bench.js';
+import { benches as raft } from './raft.bench.js';
+
+export const benches = [...models, ...raft];
