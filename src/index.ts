@@ -3,6 +3,8 @@
  * Import one element alone with `le-systems/<name>.js`, e.g. `le-systems/consistent-hash-ring.js`.
  */
 export * from './core/index.js';
+export { LsRaftTimeline } from './components/raft-timeline/raft-timeline.js';
+export type { RaftActionDetail } from './components/raft-timeline/raft-timeline.js';
 export { LsConsistentHashRing } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export type { RingChangeDetail } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export { LsQuiz } from './components/quiz/quiz.js';

@@ -8,11 +8,13 @@ import { formatIssue, parse, type ConfigIssue, type Schema } from '../core/valid
 import { ringConfigSchema } from '../components/consistent-hash-ring/model.js';
 import { quizSchema } from '../components/quiz/schema.js';
 import { dailyConfigSchema } from '../components/daily-challenge/model.js';
+import { raftScenarioSchema } from '../components/raft-timeline/model.js';
 import { catalogSchema, topicSchema, type Catalog, type Topic } from './topic-schema.js';
 
 /** Elements a lesson may place, with the validator each applies to its config. */
 export const ELEMENT_SCHEMAS: Record<string, Schema<unknown>> = {
   'ls-consistent-hash-ring': ringConfigSchema as Schema<unknown>,
+  'ls-raft-timeline': raftScenarioSchema as Schema<unknown>,
   'ls-quiz': quizSchema as Schema<unknown>,
   'ls-daily-challenge': dailyConfigSchema as Schema<unknown>,
 };

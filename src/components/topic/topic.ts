@@ -16,6 +16,7 @@ declare global {
 /** Elements a lesson can place, loaded only when their visualization scrolls near. */
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'ls-consistent-hash-ring': () => import('../consistent-hash-ring/consistent-hash-ring.js'),
+  'ls-raft-timeline': () => import('../raft-timeline/raft-timeline.js'),
   'ls-quiz': () => import('../quiz/quiz.js'),
   'ls-daily-challenge': () => import('../daily-challenge/daily-challenge.js'),
 };
