@@ -168,12 +168,55 @@ async function firstRender(opts) {
   console.log(table(['story', 'runs', 'median ms', 'p90 ms'], rows));
 }
 
+// (d) ------------------------------------------------------------------------
+/**
+ * Scrubbing the Raft timeline: a 9-server run with 10 000+ events, the position slider dragged
+ * across it frame by frame; reports the time per update (render included) and the frame rate it allows.
+ */
+async function raftScrub(opts) {
+  console.log('\n== Scrubbing <ls-raft-timeline> (9 servers, 10 000+ events; time per slider update, render included)');
+  const dir = [opts.dir, '.tmp/storybook-bench', '.tmp/storybook-smoke', 'storybook-static'].filter(Boolean).map((d) => resolve(ROOT, d)).find((d) => existsSync(resolve(d, 'index.json')));
+  if (!dir) return console.log('no Storybook build');
+  const server = await serveStatic(dir);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.goto(storyUrl(server.url, 'components-raft-timeline--nine-nodes'), { waitUntil: 'networkidle0' });
+    const r = await page.evaluate(async () => {
+      const el = document.querySelector('ls-raft-timeline');
+      const events = [];
+      for (let t = 300; t < 20000; t += 40) events.push({ at: t, type: 'request', command: `c${t}` });
+      for (let t = 2000; t < 19000; t += 3000) events.push({ at: t, type: 'crash', node: `S${1 + (t / 3000) % 9 | 0}` }, { at: t + 1200, type: 'restart', node: `S${1 + (t / 3000) % 9 | 0}` });
+      el.config = { nodes: 9, seed: 3, duration: 20000, dropRate: 0.05, events };
+      await el.updateComplete;
+      const slider = el.shadowRoot.querySelector('ls-player-controls').shadowRoot.querySelector('input[type=range]');
+      const times = [];
+      for (let i = 0; i <= 240; i++) {
+        const t0 = performance.now();
+        slider.value = String((i / 240) * 20000);
+        slider.dispatchEvent(new Event('input'));
+        await el.updateComplete;
+        times.push(performance.now() - t0);
+      }
+      return { events: el.events.length, times };
+    });
+    const med = median(r.times);
+    const p95 = percentile(r.times, 95);
+    console.log(table(['run events', 'updates', 'median ms', 'p95 ms', 'fps at p95'], [[r.events, r.times.length, ms(med), ms(p95), (1000 / p95).toFixed(0)]]));
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   for (const [name, step] of [
     ['sizes', () => sizes()],
     ['model benchmarks', () => modelBenches()],
     ['first render', () => firstRender(opts)],
+    ['raft scrubbing', () => raftScrub(opts)],
   ]) {
     try {
       await step();
