@@ -51,6 +51,9 @@ export function checkContent(catalogFile: ContentFile, topicFiles: ContentFile[]
   const topics: Topic[] = [];
   const topicPath = new Map<string, string>();
   const questionAt = new Map<string, string>();
+  /** The same question asked twice (prompts equal once case, punctuation and spacing are ignored). */
+  const promptAt = new Map<string, string>();
+  const promptKey = (p: string) => p.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   for (const f of topicFiles) {
     if (f.error) {
       problems.push(`${f.path}: ${f.error}`);
@@ -71,6 +74,9 @@ export function checkContent(catalogFile: ContentFile, topicFiles: ContentFile[]
       const where = `${f.path}: quiz.questions[${i}]`;
       if (questionAt.has(q.id)) problems.push(`${where}.id: question id ${JSON.stringify(q.id)} is also used at ${questionAt.get(q.id)}`);
       questionAt.set(q.id, where);
+      const key = promptKey(q.prompt);
+      if (promptAt.has(key)) problems.push(`${where}.prompt: the same question is asked at ${promptAt.get(key)}`);
+      promptAt.set(key, where);
     });
     t.visualizations.forEach((viz, i) => {
       const schema = elementSchemas[viz.element];

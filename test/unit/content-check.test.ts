@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.js';
+
+const q = (id: string, prompt = `Prompt ${id}?`) => ({ id, type: 'true-false', prompt, explanation: 'Because.', answer: true });
+const topic = (id: string, over: Record<string, unknown> = {}) => ({
+  id,
+  title: id,
+  category: 'foundations',
+  status: 'available',
+  summary: 'S',
+  sections: ['a', 'b', 'c', 'd'].map((s) => ({ id: s, title: s, body: 'Text.' })),
+  terms: ['t1', 't2', 't3', 't4', 't5'].map((t) => ({ term: t, definition: 'D' })),
+  quiz: { id, title: id, questions: Array.from({ length: 12 }, (_, i) => q(`${id}.q${i}`)) },
+  references: ['a', 'b', 'c'].map((r) => ({ title: r, url: `https://example.org/${r}` })),
+  ...over,
+});
+const catalog = (topics: { id: string; status: string }[]) => ({
+  path: 'content/catalog.json',
+  json: {
+    title: 'T',
+    tagline: 'T',
+    categories: [{ id: 'foundations', title: 'F', description: 'D', topics: topics.map((t) => ({ ...t, title: t.id, description: 'D' })) }],
+    dailyChallenge: { title: 'D', description: 'D' },
+    stayUpdated: { title: 'S', description: 'S' },
+  },
+});
+const file = (t: ReturnType<typeof topic>) => ({ path: `content/topics/${t.id}.json`, json: t });
+
+describe('content check', () => {
+  it('accepts a consistent catalog and topics', () => {
+    const r = checkContent(catalog([{ id: 'a', status: 'available' }, { id: 'b', status: 'coming-soon' }]), [file(topic('a', { prerequisites: ['b'] }))]);
+    expect(r.problems).toEqual([]);
+    expect(r.questionCount).toBe(12);
+  });
+
+  it('finds problems across files', () => {
+    const a = topic('a', {
+      prerequisites: ['nope'],
+      visualizations: [
+        { element: 'ls-unknown', config: {}, caption: 'c' },
+        { element: 'ls-consistent-hash-ring', config: { vnodes: 0 }, caption: 'c' },
+      ],
+    });
+    const b = topic('b', { sections: [{ id: 's', title: 's', body: 'x' }], quiz: { id: 'b', title: 'b', questions: [q('a.q0'), q('b.q1', 'prompt A.Q1?')] } });
+    const r = checkContent(catalog([{ id: 'a', status: 'coming-soon' }, { id: 'b', status: 'available' }, { id: 'c', status: 'available' }]), [file(a), file(b), { path: 'content/topics/bad.json', error: 'is not JSON: Unexpected token' }]);
+    const text = r.problems.join('\n');
+    expect(text).toContain('content/topics/a.json: prerequisites[0]: no topic "nope"');
+    expect(text).toContain('content/topics/a.json: visualizations[0].element: "ls-unknown" is not a registered element');
+    expect(text).toContain('content/topics/a.json: visualizations[1].config.vnodes: expected an integer from 1 to 1000, got 0');
+    expect(text).toContain('content/topics/b.json: quiz.questions[0].id: question id "a.q0" is also used at content/topics/a.json: quiz.questions[0]');
+    expect(text).toContain('content/topics/b.json: quiz.questions[1].prompt: the same question is asked at content/topics/a.json: quiz.questions[1]');
+    expect(text).toContain('content/topics/b.json: sections: an available topic needs at least 4, has 1');
+    expect(text).toContain('content/topics/b.json: quiz.questions: an available topic needs at least 12, has 2');
+    expect(text).toContain('content/catalog.json: topic "a" is "coming-soon" in the catalog but "available" in its file');
+    expect(text).toContain('content/catalog.json: topic "c" is "available" but content/topics/c.json does not exist');
+    expect(text).toContain('content/topics/bad.json: is not JSON');
+  });
+
+  it('checks the file name against the id', () => {
+    const r = checkContent(catalog([{ id: 'a', status: 'available' }]), [{ path: 'content/topics/x.json', json: topic('a') }]);
+    expect(r.problems).toEqual(['content/topics/x.json: id: "a" must match the file name (a.json)']);
+  });
+});
