@@ -39,6 +39,8 @@ export function inlineMd(src: string | undefined): unknown {
 export function md(src: string | undefined, o: MdOptions = {}): TemplateResult | typeof nothing {
   if (!src) return nothing;
   const inline = (nodes: Inline[]) => inlineTemplate(nodes, o);
+  // Headings never skip a level: a body's "####" before any "###" is shown as a third-level heading.
+  let sawH3 = false;
   return html`${parseBlocks(src).map((b) => {
     const replaced = o.block?.(b);
     if (replaced !== undefined) return replaced;
@@ -52,10 +54,11 @@ export function md(src: string | undefined, o: MdOptions = {}): TemplateResult |
       case 'ol':
         return html`<ol>${b.items.map((it) => html`<li>${inline(it)}</li>`)}</ol>`;
       case 'h':
-        return b.level === 3 ? html`<h3>${inline(b.c)}</h3>` : html`<h4>${inline(b.c)}</h4>`;
+        if (b.level === 3) sawH3 = true;
+        return b.level === 3 || !sawH3 ? html`<h3>${inline(b.c)}</h3>` : html`<h4>${inline(b.c)}</h4>`;
       case 'table':
         return html`<div class="md-table" tabindex="0"><table>
-          <thead><tr>${b.head.map((c) => html`<th scope="col">${inline(c)}</th>`)}</tr></thead>
+          <thead><tr>${b.head.map((c) => (c.length ? html`<th scope="col">${inline(c)}</th>` : html`<td></td>`))}</tr></thead>
           <tbody>${b.rows.map((r) => html`<tr>${r.map((c) => html`<td>${inline(c)}</td>`)}</tr>`)}</tbody>
         </table></div>`;
     }
