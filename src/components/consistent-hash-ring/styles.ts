@@ -266,29 +266,6 @@ export const ringStyles = css`
     min-height: 1.45em;
     color: var(--_fg);
   }
-  .note {
-    color: var(--_muted);
-    font-size: 0.8125em;
-    margin: 0;
-  }
-  details summary {
-    cursor: pointer;
-    min-height: 24px;
-    color: var(--_accent);
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  textarea {
-    width: 100%;
-    min-height: 8rem;
-    font-family: var(--_mono);
-    font-size: 0.8125em;
-    background: var(--_surface);
-    color: var(--_fg);
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-  }
   .footer {
     display: flex;
     flex-wrap: wrap;

@@ -249,25 +249,4 @@ export const raftStyles = css`
     margin: 0;
     min-height: 2.9em;
   }
-  .note {
-    color: var(--_muted);
-    font-size: 0.8125em;
-    margin: 0;
-  }
-  details summary {
-    cursor: pointer;
-    color: var(--_accent);
-    min-height: 24px;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  textarea {
-    width: 100%;
-    min-height: 8rem;
-    font-family: var(--_mono);
-    font-size: 0.8125em;
-    background: var(--_surface);
-    color: var(--_fg);
-  }
 `;
