@@ -103,6 +103,8 @@ export const themeStyles = css`
   }
   input[type='text'],
   input[type='number'],
+  input[type='search'],
+  input[type='email'],
   select {
     min-height: 32px;
     padding: 0.25rem 0.5rem;
