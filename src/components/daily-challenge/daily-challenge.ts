@@ -259,7 +259,8 @@ export class LsDailyChallenge extends LsElement<DailyConfig> {
   private quizFor(id: string, title: string, questions: Question[]): object {
     const key = `${id}:${questions.map((q) => q.id).join()}`;
     let quiz = this.quizCache.get(key);
-    if (!quiz) this.quizCache.set(key, (quiz = { id, title, questions }));
+    // Options are shuffled, seeded by the quiz id (the date): the same order for every reader that day.
+    if (!quiz) this.quizCache.set(key, (quiz = { id, title, questions, shuffle: true }));
     return quiz;
   }
 
