@@ -55,7 +55,8 @@ export function md(src: string | undefined, o: MdOptions = {}): TemplateResult |
         return html`<ol>${b.items.map((it) => html`<li>${inline(it)}</li>`)}</ol>`;
       case 'h':
         if (b.level === 3) sawH3 = true;
-        return b.level === 3 || !sawH3 ? html`<h3>${inline(b.c)}</h3>` : html`<h4>${inline(b.c)}</h4>`;
+        // Headings are not decorated (no glossary links inside a heading).
+        return b.level === 3 || !sawH3 ? html`<h3>${inlineTemplate(b.c)}</h3>` : html`<h4>${inlineTemplate(b.c)}</h4>`;
       case 'table':
         return html`<div class="md-table" tabindex="0"><table>
           <thead><tr>${b.head.map((c) => (c.length ? html`<th scope="col">${inline(c)}</th>` : html`<td></td>`))}</tr></thead>
