@@ -5,6 +5,8 @@
 export * from './core/index.js';
 export { LsRaftTimeline } from './components/raft-timeline/raft-timeline.js';
 export type { RaftActionDetail } from './components/raft-timeline/raft-timeline.js';
+export { LsBloomFilter } from './components/bloom-filter/bloom-filter.js';
+export type { BloomActionDetail } from './components/bloom-filter/bloom-filter.js';
 export { LsConsistentHashRing } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export type { RingChangeDetail } from './components/consistent-hash-ring/consistent-hash-ring.js';
 export { LsQuiz } from './components/quiz/quiz.js';

@@ -8,6 +8,7 @@ import { quizSchema } from '../../src/components/quiz/schema.js';
 import { dailyConfigSchema } from '../../src/components/daily-challenge/model.js';
 import { catalogSchema, topicSchema } from '../../src/content/topic-schema.js';
 import { raftScenarioSchema } from '../../src/components/raft-timeline/model.js';
+import { bloomConfigSchema } from '../../src/components/bloom-filter/model.js';
 import type { Schema } from '../../src/core/validate.js';
 import { toJSONSchema } from '../../src/core/json-schema.js';
 
@@ -16,6 +17,7 @@ const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'consistent-hash-ring.schema.json', title: '<ls-consistent-hash-ring> configuration', schema: ringConfigSchema as Schema<unknown> },
   { file: 'quiz.schema.json', title: 'Le Systems quiz', schema: quizSchema as Schema<unknown> },
   { file: 'raft-timeline.schema.json', title: '<ls-raft-timeline> scenario', schema: raftScenarioSchema as Schema<unknown> },
+  { file: 'bloom-filter.schema.json', title: '<ls-bloom-filter> configuration', schema: bloomConfigSchema as Schema<unknown> },
   { file: 'topic.schema.json', title: 'Le Systems topic (lesson)', schema: topicSchema as Schema<unknown> },
   { file: 'catalog.schema.json', title: 'Le Systems topic catalog', schema: catalogSchema as Schema<unknown> },
   { file: 'daily-challenge.schema.json', title: '<ls-daily-challenge> question bank (object form)', schema: dailyConfigSchema as Schema<unknown> },

@@ -17,6 +17,7 @@ declare global {
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'ls-consistent-hash-ring': () => import('../consistent-hash-ring/consistent-hash-ring.js'),
   'ls-raft-timeline': () => import('../raft-timeline/raft-timeline.js'),
+  'ls-bloom-filter': () => import('../bloom-filter/bloom-filter.js'),
   'ls-quiz': () => import('../quiz/quiz.js'),
   'ls-daily-challenge': () => import('../daily-challenge/daily-challenge.js'),
 };
