@@ -10,6 +10,9 @@ import { quizSchema } from '../components/quiz/schema.js';
 import { dailyConfigSchema } from '../components/daily-challenge/model.js';
 import { raftScenarioSchema } from '../components/raft-timeline/model.js';
 import { bloomConfigSchema } from '../components/bloom-filter/model.js';
+import { snowflakeConfigSchema } from '../components/snowflake-id/model.js';
+import { rateConfigSchema } from '../components/rate-limiter/model.js';
+import { breakerConfigSchema } from '../components/circuit-breaker/model.js';
 import { catalogSchema, topicSchema, type Catalog, type Topic } from './topic-schema.js';
 
 /** Elements a lesson may place, with the validator each applies to its config. */
@@ -17,6 +20,9 @@ export const ELEMENT_SCHEMAS: Record<string, Schema<unknown>> = {
   'ls-consistent-hash-ring': ringConfigSchema as Schema<unknown>,
   'ls-raft-timeline': raftScenarioSchema as Schema<unknown>,
   'ls-bloom-filter': bloomConfigSchema as Schema<unknown>,
+  'ls-snowflake-id': snowflakeConfigSchema as Schema<unknown>,
+  'ls-rate-limiter': rateConfigSchema as Schema<unknown>,
+  'ls-circuit-breaker': breakerConfigSchema as Schema<unknown>,
   'ls-quiz': quizSchema as Schema<unknown>,
   'ls-daily-challenge': dailyConfigSchema as Schema<unknown>,
 };

@@ -9,6 +9,9 @@ import { dailyConfigSchema } from '../../src/components/daily-challenge/model.js
 import { catalogSchema, topicSchema } from '../../src/content/topic-schema.js';
 import { raftScenarioSchema } from '../../src/components/raft-timeline/model.js';
 import { bloomConfigSchema } from '../../src/components/bloom-filter/model.js';
+import { snowflakeConfigSchema } from '../../src/components/snowflake-id/model.js';
+import { rateConfigSchema } from '../../src/components/rate-limiter/model.js';
+import { breakerConfigSchema } from '../../src/components/circuit-breaker/model.js';
 import type { Schema } from '../../src/core/validate.js';
 import { toJSONSchema } from '../../src/core/json-schema.js';
 
@@ -18,6 +21,9 @@ const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'quiz.schema.json', title: 'Le Systems quiz', schema: quizSchema as Schema<unknown> },
   { file: 'raft-timeline.schema.json', title: '<ls-raft-timeline> scenario', schema: raftScenarioSchema as Schema<unknown> },
   { file: 'bloom-filter.schema.json', title: '<ls-bloom-filter> configuration', schema: bloomConfigSchema as Schema<unknown> },
+  { file: 'circuit-breaker.schema.json', title: '<ls-circuit-breaker> configuration', schema: breakerConfigSchema as Schema<unknown> },
+  { file: 'rate-limiter.schema.json', title: '<ls-rate-limiter> configuration', schema: rateConfigSchema as Schema<unknown> },
+  { file: 'snowflake-id.schema.json', title: '<ls-snowflake-id> configuration', schema: snowflakeConfigSchema as Schema<unknown> },
   { file: 'topic.schema.json', title: 'Le Systems topic (lesson)', schema: topicSchema as Schema<unknown> },
   { file: 'catalog.schema.json', title: 'Le Systems topic catalog', schema: catalogSchema as Schema<unknown> },
   { file: 'daily-challenge.schema.json', title: '<ls-daily-challenge> question bank (object form)', schema: dailyConfigSchema as Schema<unknown> },

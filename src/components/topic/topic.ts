@@ -18,6 +18,9 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'ls-consistent-hash-ring': () => import('../consistent-hash-ring/consistent-hash-ring.js'),
   'ls-raft-timeline': () => import('../raft-timeline/raft-timeline.js'),
   'ls-bloom-filter': () => import('../bloom-filter/bloom-filter.js'),
+  'ls-snowflake-id': () => import('../snowflake-id/snowflake-id.js'),
+  'ls-rate-limiter': () => import('../rate-limiter/rate-limiter.js'),
+  'ls-circuit-breaker': () => import('../circuit-breaker/circuit-breaker.js'),
   'ls-quiz': () => import('../quiz/quiz.js'),
   'ls-daily-challenge': () => import('../daily-challenge/daily-challenge.js'),
 };
