@@ -1,5 +1,5 @@
 /**
- * Bloom filters, as a pure and deterministic model (no DOM, no clock, no Math.random).
+ * Bloom filters, as a pure and deterministic model (no DOM, no wall clock, no unseeded randomness).
  *
  * - A filter has `m` bits and `k` hash functions. The k bit positions of a key come from **double
  *   hashing** over MurmurHash3 x86_32 (hash.ts), as Kirsch and Mitzenmacher showed is as good as k

@@ -1,6 +1,6 @@
 /**
  * A circuit breaker in front of a flaky downstream service, as a pure and deterministic model (no
- * DOM, no clock, no Math.random): a seeded discrete-event simulation over simulated milliseconds.
+ * DOM, no wall clock, no unseeded randomness): a seeded discrete-event simulation over simulated milliseconds.
  *
  * **The client.** `rps` requests a second arrive evenly spaced (request i at i·1000/rps ms). Each
  * request makes a first attempt and, on failure, up to `retries` more. The delay before retry k
@@ -37,7 +37,7 @@
  *   moves to HALF_OPEN by itself (`automaticTransitionFromOpenToHalfOpenEnabled`).
  * - HALF_OPEN: the first `halfOpenCalls` calls are let through and the rest rejected; when all of
  *   them have completed, a failure rate ≥ the threshold trips it OPEN again, otherwise it CLOSES.
- * - Every transition starts a fresh window. Simplification: a call let through before the last
+ * - Every transition starts a fresh window; simplification: a call let through before the last
  *   transition is not recorded when it completes (Resilience4j records it in the new state).
  *   Slow-call thresholds and time-based windows are not modelled.
  *
@@ -200,7 +200,7 @@ export interface Transition {
   rate?: number;
 }
 
-/** A breaker record: an outcome counted in the window. */
+/** A breaker record: an outcome counted in the window */
 export interface Recorded {
   at: number;
   ok: boolean;
@@ -311,7 +311,7 @@ export function simulate(config: BreakerConfig): BreakerRun {
 
   let state = 'closed' as BreakerState;
   let gen = 0;
-  let window: boolean[] = [];
+  let outcomes: boolean[] = [];
   let halfOpenLet = 0;
   const transitions: Transition[] = [];
   const recorded: Recorded[] = [];
@@ -323,11 +323,11 @@ export function simulate(config: BreakerConfig): BreakerRun {
     transitions.push({ at, from: state, to, rate });
     state = to;
     gen++;
-    window = [];
+    outcomes = [];
     halfOpenLet = 0;
     if (to === 'open') q.push({ t: at + c.openDuration, seq: seq++, kind: 'half-open', request: -1, n: 0 });
   };
-  const failurePct = () => (100 * window.filter((ok) => !ok).length) / window.length;
+  const failurePct = () => (100 * outcomes.filter((ok) => !ok).length) / outcomes.length;
 
   while (q.size) {
     const e = q.pop();
@@ -340,15 +340,15 @@ export function simulate(config: BreakerConfig): BreakerRun {
       const a = e.attempt!;
       attempts.push(a);
       if (c.breaker && e.gen === gen && state !== 'open') {
-        window.push(a.outcome === 'success');
+        outcomes.push(a.outcome === 'success');
         recorded.push({ at: e.t, ok: a.outcome === 'success' });
         if (state === 'closed') {
-          if (window.length > c.windowSize) window.shift();
-          if (window.length >= c.minimumCalls) {
+          if (outcomes.length > c.windowSize) outcomes.shift();
+          if (outcomes.length >= c.minimumCalls) {
             const rate = failurePct();
             if (rate >= c.failureThreshold) move(e.t, 'open', rate);
           }
-        } else if (window.length >= c.halfOpenCalls) {
+        } else if (outcomes.length >= c.halfOpenCalls) {
           const rate = failurePct();
           move(e.t, rate >= c.failureThreshold ? 'open' : 'closed', rate);
         }

@@ -1,5 +1,5 @@
 /**
- * Consistent hashing, as a pure and deterministic model (no DOM, no clock, no Math.random).
+ * Consistent hashing, as a pure and deterministic model (no DOM, no wall clock, no unseeded randomness).
  *
  * - The ring has 2^32 positions. A position is `murmur3(text)` (MurmurHash3 x86_32, seed 0, over
  *   UTF-8): a key `k` sits at `murmur3(k)`; virtual node `i` of node `N` sits at `murmur3("N#i")`.

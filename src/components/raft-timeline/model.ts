@@ -1,6 +1,6 @@
 /**
  * Raft (Ongaro & Ousterhout, extended paper, Figure 2) as a pure, deterministic discrete-event
- * simulation for `<ls-raft-timeline>`: no DOM, no timers, no clock, no Math.random. The same
+ * simulation for `<ls-raft-timeline>`: no DOM, no timers, no wall clock, no unseeded randomness. The same
  * scenario always produces the same `events` (deep-equal).
  *
  * What is modelled

@@ -1,5 +1,5 @@
 /**
- * Rate limiters, as a pure and deterministic model (no DOM, no clock, no Math.random).
+ * Rate limiters, as a pure and deterministic model (no DOM, no wall clock, no unseeded randomness).
  *
  * Five algorithms judge the SAME stream of requests (integer millisecond arrival times), each
  * allowing `limit` requests per `window` ms:
@@ -12,7 +12,7 @@
  *   the bucket is perfectly smooth (never more than `limit` per window); the price is the wait.
  * - **Fixed window** — a counter per aligned window [k·window, (k+1)·window); at most `limit`
  *   accepted per counter. Its flaw: `limit` just before an edge and `limit` just after are all
- *   accepted — **2 × limit** within a span far shorter than a window.
+ *   accepted — **2 × limit** within a span far shorter than a window;
  * - **Sliding log** — keeps the times of accepted requests; accepts when fewer than `limit` lie in
  *   (t − window, t]. Exact, but stores one timestamp per accepted request.
  * - **Sliding window counter** — two counters: the estimate is
@@ -67,7 +67,7 @@ export interface Decision {
   wait?: number;
   /** Leaky bucket: when the accepted request leaves the queue (ms, possibly fractional). */
   done?: number;
-  /** Fixed window and sliding counter: the index of the request's window. */
+  /** Fixed window and sliding counter: the index of the request's window */
   windowIndex?: number;
 }
 

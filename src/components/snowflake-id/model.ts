@@ -1,5 +1,5 @@
 /**
- * Snowflake ids, as a pure and deterministic model (no DOM, no Date, no clock, no Math.random).
+ * Snowflake ids, as a pure and deterministic model (no DOM, no wall clock, no unseeded randomness).
  *
  * - A Snowflake id is a 64-bit integer: 1 sign bit (always 0, so signed 64-bit types hold it), then
  *   `timeBits` of milliseconds since a custom `epoch`, `machineBits` of machine id and
