@@ -1,10 +1,10 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
-import { copyText, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -244,7 +244,7 @@ export class LsBloomFilter extends LsElement<BloomConfig> {
   private scenario?: BloomScenario;
   private draft = '';
   private selectedBit?: number;
-  private copyState: '' | 'copied' | 'failed' = '';
+  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
   private curveKey = '';
   private curve: FprPoint[] = [];
 
@@ -420,23 +420,7 @@ export class LsBloomFilter extends LsElement<BloomConfig> {
     this.announcer.announce(s.change ? `${this.t('stepAnnounce', { i: pos, n: this.scenario!.length })} ${this.changeSentence(s.change, s)}` : this.startSentence(s));
   }
 
-  private async copyScenario(): Promise<void> {
-    const ok = await copyText(scenarioJson(this.exportScenario()));
-    this.copyState = ok ? 'copied' : 'failed';
-    this.announcer.announce(this.t(ok ? 'copied' : 'copyFailed'));
-    this.requestUpdate();
-    if (!ok) {
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector('textarea');
-      area?.focus();
-      area?.select();
-    }
-  }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.copyState === 'copied') this.copyState = '';
-  }
 
   private bitTip(s: BloomState, i: number): string {
     const c = s.filter.counters;
@@ -493,10 +477,10 @@ export class LsBloomFilter extends LsElement<BloomConfig> {
       </div>
       ${renderPlayer(this.player, this.playerLabel(s), this.strings, this.theme)} ${this.renderTable(s)}
       <div class="footer">
-        <button @click=${() => this.copyScenario()}>${this.t('copyScenario')}</button>
-        ${this.copyState === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
+        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
+        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
       </div>
-      ${this.copyState === 'failed'
+      ${this.copier.state === 'failed'
         ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
         : nothing}
       ${this.tooltip.render()} ${this.announcer.render()}

@@ -1,9 +1,9 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { copyText, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -203,7 +203,7 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
   private scenario?: BreakerScenario;
   private naivePeak = 0;
   private naiveLoads: number[] = [];
-  private copyState: '' | 'copied' | 'failed' = '';
+  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
 
   private readonly player = new PlayerController(this, {
     mode: 'continuous',
@@ -350,23 +350,7 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
     this.announcer.announce(parts.join(' '));
   }
 
-  private async copyScenario(): Promise<void> {
-    const ok = await copyText(scenarioJson(this.exportScenario()));
-    this.copyState = ok ? 'copied' : 'failed';
-    this.announcer.announce(this.t(ok ? 'copied' : 'copyFailed'));
-    this.requestUpdate();
-    if (!ok) {
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector('textarea');
-      area?.focus();
-      area?.select();
-    }
-  }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.copyState === 'copied') this.copyState = '';
-  }
 
   // ───────────── rendering ─────────────
 
@@ -384,10 +368,10 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
       ${renderPlayer(this.player, this.t('playerLabel', { t: sec(s.t), d: sec(c.duration), state: c.breaker ? this.t(s.state) : this.t('breakerOffText') }), this.strings, this.theme)}
       ${this.renderTable()}
       <div class="footer">
-        <button @click=${() => this.copyScenario()}>${this.t('copyScenario')}</button>
-        ${this.copyState === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
+        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
+        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
       </div>
-      ${this.copyState === 'failed'
+      ${this.copier.state === 'failed'
         ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
         : nothing}
       ${this.announcer.render()}

@@ -1,10 +1,10 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { LsElement, listAttr, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
-import { copyText, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
 import { hex32 } from '../../core/hash.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
@@ -184,7 +184,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
   private selected?: string;
   private draftId = '';
   private draftWeight = 1;
-  private copyState: '' | 'copied' | 'failed' = '';
+  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
   private keyIndex = new Map<string, number>();
   private colorIndex = new Map<string, number>();
 
@@ -357,26 +357,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
     }
   }
 
-  private async copyScenario(): Promise<void> {
-    const ok = await copyText(scenarioJson(this.exportScenario()));
-    this.copyState = ok ? 'copied' : 'failed';
-    this.announcer.announce(this.t(ok ? 'copied' : 'copyFailed'));
-    this.requestUpdate();
-    if (!ok) {
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector('textarea');
-      area?.focus();
-      area?.select();
-    }
-  }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.copyState === 'copied') {
-      // the confirmation is transient; the live region already spoke it
-      this.copyState = '';
-    }
-  }
 
   private color(id: string): string {
     const i = this.colorIndex.get(id) ?? 0;
@@ -421,10 +402,10 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
       ${renderPlayer(this.player, this.playerLabel(s), this.strings, this.theme)}
       ${this.renderTable(s)}
       <div class="footer">
-        <button @click=${() => this.copyScenario()}>${this.t('copyScenario')}</button>
-        ${this.copyState === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
+        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
+        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
       </div>
-      ${this.copyState === 'failed'
+      ${this.copier.state === 'failed'
         ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
         : nothing}
       ${this.tooltip.render()} ${this.announcer.render()}

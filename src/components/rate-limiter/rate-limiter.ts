@@ -1,10 +1,10 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LsElement, listAttr, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { copyText, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -179,7 +179,7 @@ export class LsRateLimiter extends LsElement<RateConfig> {
 
   private scenario?: RateScenario;
   private at = '';
-  private copyState: '' | 'copied' | 'failed' = '';
+  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
 
   private readonly player = new PlayerController(this, {
     length: () => this.scenario?.length ?? 0,
@@ -331,23 +331,7 @@ export class LsRateLimiter extends LsElement<RateConfig> {
     }
   };
 
-  private async copyScenario(): Promise<void> {
-    const ok = await copyText(scenarioJson(this.exportScenario()));
-    this.copyState = ok ? 'copied' : 'failed';
-    this.announcer.announce(this.t(ok ? 'copied' : 'copyFailed'));
-    this.requestUpdate();
-    if (!ok) {
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector('textarea');
-      area?.focus();
-      area?.select();
-    }
-  }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.copyState === 'copied') this.copyState = '';
-  }
 
   // ───────────── rendering ─────────────
 
@@ -363,10 +347,10 @@ export class LsRateLimiter extends LsElement<RateConfig> {
       <div class="algos" role="group" tabindex="0" aria-label=${this.t('timelinesLabel')}>${sc.runs.map((r) => this.renderAlgorithm(r, step))}</div>
       ${renderPlayer(this.player, this.playerLabel(step), this.strings, this.theme)} ${this.renderTable(step)}
       <div class="footer">
-        <button @click=${() => this.copyScenario()}>${this.t('copyScenario')}</button>
-        ${this.copyState === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
+        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
+        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
       </div>
-      ${this.copyState === 'failed'
+      ${this.copier.state === 'failed'
         ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
         : nothing}
       ${this.announcer.render()}

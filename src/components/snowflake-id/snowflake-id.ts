@@ -1,9 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { copyText, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
 import { vizStyles } from '../../core/viz-theme.js';
@@ -233,7 +233,7 @@ export class LsSnowflakeId extends LsElement<SnowflakeConfig> {
   private layoutIssues: ConfigIssue[] = [];
   private decodeText = '';
   private decodeResult?: Decoded | { error: string };
-  private copyState: '' | 'copied' | 'failed' = '';
+  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
 
   private readonly player = new PlayerController(this, {
     length: () => this.scenario?.length ?? 0,
@@ -393,23 +393,7 @@ export class LsSnowflakeId extends LsElement<SnowflakeConfig> {
     this.announcer.announce(s ? `${this.t('stepAnnounce', { i: pos, n: this.scenario.length })} ${this.stepSentence(s)}` : this.stepSentence(undefined));
   }
 
-  private async copyScenario(): Promise<void> {
-    const ok = await copyText(scenarioJson(this.exportScenario()));
-    this.copyState = ok ? 'copied' : 'failed';
-    this.announcer.announce(this.t(ok ? 'copied' : 'copyFailed'));
-    this.requestUpdate();
-    if (!ok) {
-      await this.updateComplete;
-      const area = this.renderRoot.querySelector('textarea');
-      area?.focus();
-      area?.select();
-    }
-  }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.copyState === 'copied') this.copyState = '';
-  }
 
   /** The id shown in the bits: the latest id up to the current step. */
   private shownId(): IdStep | undefined {
@@ -441,10 +425,10 @@ export class LsSnowflakeId extends LsElement<SnowflakeConfig> {
       ${renderPlayer(this.player, sc.length ? this.t('stepLabel', { i: pos, n: sc.length }) : this.t('noSteps'), this.strings, this.theme)}
       ${this.renderCompare()} ${this.renderTable(pos)}
       <div class="footer">
-        <button @click=${() => this.copyScenario()}>${this.t('copyScenario')}</button>
-        ${this.copyState === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
+        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
+        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
       </div>
-      ${this.copyState === 'failed'
+      ${this.copier.state === 'failed'
         ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
         : nothing}
       ${this.announcer.render()}
