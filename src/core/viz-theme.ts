@@ -16,10 +16,13 @@ const darkPalette = css`
 
 /**
  * What visualizations add to `themeStyles`: the categorical palette `--ls-palette-1…10` (light and
- * dark defaults), tables for the table view, and the tooltip.
+ * dark defaults), tables for the table view, the tooltip, and the layout every visualization shares:
+ * `.frame` (the bordered box), `.title`, `.main` (one column; an element widens it in its own
+ * `@container (min-width: 720px)` rule) of `.col`s, `.card`s with an `h3`, and the `.footer`.
  */
 export const vizStyles = css`
   :host {
+    container-type: inline-size;
     --_p1: var(--ls-palette-1, #4f46e5);
     --_p2: var(--ls-palette-2, #d9480f);
     --_p3: var(--ls-palette-3, #0b7a75);
@@ -98,5 +101,54 @@ export const vizStyles = css`
     color: var(--_fg);
     border: 1px solid var(--_border);
     border-radius: 6px;
+  }
+  .frame {
+    position: relative;
+    display: grid;
+    gap: 0.75rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+    font-size: 1.0625em;
+  }
+  .main {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75rem;
+    align-items: start;
+  }
+  .col {
+    display: grid;
+    gap: 0.75rem;
+    min-width: 0;
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.625rem 0.75rem;
+    background: var(--_bg);
+    min-width: 0;
+  }
+  .card h3 {
+    margin: 0 0 0.375rem;
+    font-size: 0.875em;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+  }
+  .footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    justify-content: space-between;
+  }
+  details h4 {
+    margin: 0.75rem 0 0.25rem;
+    font-size: 0.875em;
   }
 `;

@@ -4,7 +4,7 @@ import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -244,7 +244,7 @@ export class LsBloomFilter extends LsElement<BloomConfig> {
   private scenario?: BloomScenario;
   private draft = '';
   private selectedBit?: number;
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
   private curveKey = '';
   private curve: FprPoint[] = [];
 
@@ -476,13 +476,7 @@ export class LsBloomFilter extends LsElement<BloomConfig> {
         <div class="col">${this.renderStats(s)} ${this.renderChart(s)}</div>
       </div>
       ${renderPlayer(this.player, this.playerLabel(s), this.strings, this.theme)} ${this.renderTable(s)}
-      <div class="footer">
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed'
-        ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
-        : nothing}
+      ${this.copier.render()}
       ${this.tooltip.render()} ${this.announcer.render()}
     </div>`;
   }

@@ -2,55 +2,16 @@ import { css } from 'lit';
 
 export const bloomStyles = css`
   :host {
-    container-type: inline-size;
     --_on: var(--ls-bloom-bit-color, var(--_accent));
     --_on-fg: var(--ls-bloom-bit-text, var(--_accent-fg));
     --_hit: var(--ls-bloom-highlight, var(--_p2));
     --_theory: var(--ls-bloom-theory-color, var(--_accent));
     --_measured: var(--ls-bloom-measured-color, var(--_p2));
   }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
-  }
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-    align-items: start;
-  }
   @container (min-width: 720px) {
     .main {
       grid-template-columns: minmax(0, 1.25fr) minmax(280px, 1fr);
     }
-  }
-  .col {
-    display: grid;
-    gap: 0.75rem;
-    min-width: 0;
-  }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    background: var(--_bg);
-    min-width: 0;
-  }
-  .card h3 {
-    margin: 0 0 0.375rem;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
   }
   .form {
     display: flex;
@@ -320,16 +281,5 @@ export const bloomStyles = css`
     height: 0.5rem;
     border-radius: 50%;
     background: var(--_measured);
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
-  }
-  details h4 {
-    margin: 0.75rem 0 0.25rem;
-    font-size: 0.875em;
   }
 `;

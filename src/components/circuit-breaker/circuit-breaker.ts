@@ -3,7 +3,7 @@ import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -203,7 +203,7 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
   private scenario?: BreakerScenario;
   private naivePeak = 0;
   private naiveLoads: number[] = [];
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
 
   private readonly player = new PlayerController(this, {
     mode: 'continuous',
@@ -367,13 +367,7 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
       </div>
       ${renderPlayer(this.player, this.t('playerLabel', { t: sec(s.t), d: sec(c.duration), state: c.breaker ? this.t(s.state) : this.t('breakerOffText') }), this.strings, this.theme)}
       ${this.renderTable()}
-      <div class="footer">
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed'
-        ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
-        : nothing}
+      ${this.copier.render()}
       ${this.announcer.render()}
     </div>`;
   }

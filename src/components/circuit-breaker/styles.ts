@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const breakerStyles = css`
   :host {
-    container-type: inline-size;
     --_closed: var(--ls-breaker-closed-color, var(--_success));
     --_open: var(--ls-breaker-open-color, var(--_danger));
     --_half: var(--ls-breaker-half-open-color, var(--_warning));
@@ -12,48 +11,10 @@ export const breakerStyles = css`
     --_load: var(--ls-breaker-load-color, var(--_accent));
     --_naive: var(--ls-breaker-baseline-color, var(--_p2));
   }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
-  }
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-    align-items: start;
-  }
   @container (min-width: 720px) {
     .main {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1.35fr);
     }
-  }
-  .col {
-    display: grid;
-    gap: 0.75rem;
-    min-width: 0;
-  }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    background: var(--_bg);
-    min-width: 0;
-  }
-  .card h3 {
-    margin: 0 0 0.375rem;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
   }
   .controls {
     display: grid;
@@ -236,12 +197,6 @@ export const breakerStyles = css`
     border-top: 2px dashed;
     border-radius: 0;
     vertical-align: 0.25em;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
   }
   caption {
     text-align: left;

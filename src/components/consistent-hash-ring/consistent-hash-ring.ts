@@ -4,7 +4,7 @@ import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
 import { TooltipController } from '../../core/tooltip.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
 import { hex32 } from '../../core/hash.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
@@ -184,7 +184,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
   private selected?: string;
   private draftId = '';
   private draftWeight = 1;
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
   private keyIndex = new Map<string, number>();
   private colorIndex = new Map<string, number>();
 
@@ -401,13 +401,7 @@ export class LsConsistentHashRing extends LsElement<RingConfig & { title?: strin
       <p class="caption" aria-hidden="true">${this.announcer.message}</p>
       ${renderPlayer(this.player, this.playerLabel(s), this.strings, this.theme)}
       ${this.renderTable(s)}
-      <div class="footer">
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed'
-        ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
-        : nothing}
+      ${this.copier.render()}
       ${this.tooltip.render()} ${this.announcer.render()}
     </div>`;
   }

@@ -1,17 +1,6 @@
 import { css } from 'lit';
 
 export const ringStyles = css`
-  :host {
-    container-type: inline-size;
-  }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -29,12 +18,6 @@ export const ringStyles = css`
   }
   .toolbar input[type='number'] {
     width: 4.5em;
-  }
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-    align-items: start;
   }
   @container (min-width: 720px) {
     .main {
@@ -141,19 +124,6 @@ export const ringStyles = css`
     gap: 0.75rem;
     min-width: 0;
   }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    background: var(--_bg);
-  }
-  .card h3 {
-    margin: 0 0 0.375rem;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
-  }
   .chips {
     display: flex;
     flex-wrap: wrap;
@@ -166,11 +136,6 @@ export const ringStyles = css`
     max-height: 7.5rem;
     overflow: auto;
     padding: 2px;
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
   }
   .chip {
     display: inline-flex;
@@ -265,12 +230,5 @@ export const ringStyles = css`
     margin: 0;
     min-height: 1.45em;
     color: var(--_fg);
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
   }
 `;

@@ -3,7 +3,7 @@ import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
 import { themeStyles } from '../../core/theme.js';
 import { vizStyles } from '../../core/viz-theme.js';
 import { vizStrings } from '../../core/strings.js';
@@ -278,7 +278,7 @@ export class LsRaftTimeline extends LsElement<TimelineConfig> {
   private cursor?: RaftSimulation;
   private isolate = new Set<string>();
   private command = 1;
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
   private readonly announcer = new Announcer(this);
   private readonly player = new PlayerController(this, {
     mode: 'continuous',
@@ -432,11 +432,7 @@ export class LsRaftTimeline extends LsElement<TimelineConfig> {
       ${this.renderControls()}
       <div class="cluster" part="cluster">${sim.nodes.map((n) => this.renderNode(n, t, sc))}</div>
       ${this.renderTable(sim, t)}
-      <div>
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed' ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>` : nothing}
+      ${this.copier.render()}
       ${this.announcer.render()}
     </div>`;
   }

@@ -2,24 +2,10 @@ import { css } from 'lit';
 
 export const raftStyles = css`
   :host {
-    container-type: inline-size;
     --_follower: var(--ls-raft-follower, var(--_muted));
     --_candidate: var(--ls-raft-candidate, var(--_warning));
     --_leader: var(--ls-raft-leader, var(--_success));
     --_crashed: var(--ls-raft-crashed, var(--_danger));
-  }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
   }
   .badges {
     display: flex;

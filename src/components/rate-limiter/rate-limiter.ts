@@ -4,7 +4,8 @@ import { LsElement, listAttr, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
+import { dataTable, renderTableView } from '../../core/table-view.js';
 import { linear } from '../../core/scale.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
@@ -179,7 +180,7 @@ export class LsRateLimiter extends LsElement<RateConfig> {
 
   private scenario?: RateScenario;
   private at = '';
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
 
   private readonly player = new PlayerController(this, {
     length: () => this.scenario?.length ?? 0,
@@ -346,13 +347,7 @@ export class LsRateLimiter extends LsElement<RateConfig> {
       <div class="top">${this.renderResult(step)} ${this.renderForm()}</div>
       <div class="algos" role="group" tabindex="0" aria-label=${this.t('timelinesLabel')}>${sc.runs.map((r) => this.renderAlgorithm(r, step))}</div>
       ${renderPlayer(this.player, this.playerLabel(step), this.strings, this.theme)} ${this.renderTable(step)}
-      <div class="footer">
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed'
-        ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
-        : nothing}
+      ${this.copier.render()}
       ${this.announcer.render()}
     </div>`;
   }
@@ -480,54 +475,37 @@ export class LsRateLimiter extends LsElement<RateConfig> {
 
   private renderTable(step: number): TemplateResult {
     const sc = this.scenario!;
-    const cap = 300;
-    return html`<details part="table">
-      <summary>${this.t('tableView')}</summary>
-      <div class="table-wrap">
-        <h4>${this.t('tableSummary')}</h4>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${this.t('colAlgorithm')}</th>
-              <th scope="col" class="num">${this.t('colAccepted')}</th>
-              <th scope="col" class="num">${this.t('colRejected')}</th>
-              <th scope="col" class="num">${this.t('colPeak')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${sc.runs.map((r) => {
-              const t = sc.tally(r.algo, step);
-              return html`<tr>
-                <th scope="row">${this.name(r.algo)}</th>
-                <td class="num">${t.accepted}</td>
-                <td class="num">${t.rejected}</td>
-                <td class="num">${t.peak}</td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-        <h4>${this.t('tableRequests')}</h4>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col" class="num">${this.t('colRequest')}</th>
-              <th scope="col" class="num">${this.t('colTime')}</th>
-              ${sc.runs.map((r) => html`<th scope="col">${this.name(r.algo)}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${sc.requests.slice(0, Math.min(step, cap)).map(
-              (req, i) => html`<tr aria-current=${i + 1 === step ? 'step' : nothing}>
-                <td class="num">${i + 1}</td>
-                <td class="num">${this.formatNumber(req.t)}${req.source === 'action' ? '*' : ''}</td>
-                ${sc.runs.map((r) => html`<td class=${r.decisions[i].accepted ? 'ok' : 'bad'}>${this.t(r.decisions[i].accepted ? 'yes' : 'no')}</td>`)}
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-        ${step > cap ? html`<p class="note">${this.t('more', { n: step - cap })}</p>` : nothing}
-      </div>
-    </details>`;
+    const algo = (r: { algo: Algorithm }) => this.name(r.algo);
+    return renderTableView(
+      this.t('tableView'),
+      html`${dataTable({
+        heading: this.t('tableSummary'),
+        rowHeader: true,
+        columns: [{ label: this.t('colAlgorithm') }, ...['colAccepted', 'colRejected', 'colPeak'].map((k) => ({ label: this.t(k), num: true }))],
+        rows: sc.runs.map((r) => {
+          const t = sc.tally(r.algo, step);
+          return { cells: [algo(r), t.accepted, t.rejected, t.peak] };
+        }),
+      })}
+      ${dataTable({
+        heading: this.t('tableRequests'),
+        columns: [
+          { label: this.t('colRequest'), num: true },
+          { label: this.t('colTime'), num: true },
+          ...sc.runs.map((r) => ({ label: algo(r) })),
+        ],
+        rows: sc.requests.slice(0, step).map((req, i) => ({
+          current: i + 1 === step,
+          cells: [
+            i + 1,
+            `${this.formatNumber(req.t)}${req.source === 'action' ? '*' : ''}`,
+            ...sc.runs.map((r) => ({ value: this.t(r.decisions[i].accepted ? 'yes' : 'no'), cls: r.decisions[i].accepted ? 'ok' : 'bad' })),
+          ],
+        })),
+        limit: 300,
+        more: (n) => this.t('more', { n }),
+      })}`,
+    );
   }
 }
 

@@ -2,23 +2,9 @@ import { css } from 'lit';
 
 export const rateStyles = css`
   :host {
-    container-type: inline-size;
     --_level: var(--ls-rate-level-color, var(--_accent));
     --_ok: var(--ls-rate-accepted-color, var(--_success));
     --_bad: var(--ls-rate-rejected-color, var(--_danger));
-  }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
   }
   .top,
   .algos {
@@ -38,20 +24,6 @@ export const rateStyles = css`
     .algos {
       grid-template-columns: repeat(auto-fill, minmax(330px, 1fr));
     }
-  }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    background: var(--_bg);
-    min-width: 0;
-  }
-  .card h3 {
-    margin: 0 0 0.25rem;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
   }
   .algo h3 {
     color: var(--_fg);
@@ -171,16 +143,5 @@ export const rateStyles = css`
   }
   td.bad {
     color: var(--_danger);
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
-  }
-  details h4 {
-    margin: 0.75rem 0 0.25rem;
-    font-size: 0.875em;
   }
 `;

@@ -3,7 +3,7 @@ import { LsElement, numberAttr } from '../../core/ls-element.js';
 import { PlayerController } from '../../core/player.js';
 import { renderPlayer } from '../../core/player-controls.js';
 import { Announcer } from '../../core/narration.js';
-import { ScenarioCopier, scenarioJson } from '../../core/scenario.js';
+import { ScenarioCopier } from '../../core/scenario.js';
 import { vizStrings } from '../../core/strings.js';
 import { themeStyles } from '../../core/theme.js';
 import { vizStyles } from '../../core/viz-theme.js';
@@ -233,7 +233,7 @@ export class LsSnowflakeId extends LsElement<SnowflakeConfig> {
   private layoutIssues: ConfigIssue[] = [];
   private decodeText = '';
   private decodeResult?: Decoded | { error: string };
-  private readonly copier = new ScenarioCopier(this, () => this.exportScenario(), (key) => this.announcer.announce(this.t(key)));
+  private readonly copier = new ScenarioCopier(this, (message) => this.announcer.announce(message));
 
   private readonly player = new PlayerController(this, {
     length: () => this.scenario?.length ?? 0,
@@ -424,13 +424,7 @@ export class LsSnowflakeId extends LsElement<SnowflakeConfig> {
       </div>
       ${renderPlayer(this.player, sc.length ? this.t('stepLabel', { i: pos, n: sc.length }) : this.t('noSteps'), this.strings, this.theme)}
       ${this.renderCompare()} ${this.renderTable(pos)}
-      <div class="footer">
-        <button @click=${() => this.copier.copy()}>${this.t('copyScenario')}</button>
-        ${this.copier.state === 'copied' ? html`<span class="note">${this.t('copied')}</span>` : nothing}
-      </div>
-      ${this.copier.state === 'failed'
-        ? html`<label class="note">${this.t('copyFailed')}<textarea readonly .value=${scenarioJson(this.exportScenario())}></textarea></label>`
-        : nothing}
+      ${this.copier.render()}
       ${this.announcer.render()}
     </div>`;
   }

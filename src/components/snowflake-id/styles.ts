@@ -2,24 +2,10 @@ import { css } from 'lit';
 
 export const snowflakeStyles = css`
   :host {
-    container-type: inline-size;
     --_f-sign: var(--_muted);
     --_f-time: var(--ls-snowflake-time, var(--_p1));
     --_f-machine: var(--ls-snowflake-machine, var(--_p2));
     --_f-sequence: var(--ls-snowflake-sequence, var(--_p3));
-  }
-  .frame {
-    position: relative;
-    display: grid;
-    gap: 0.75rem;
-    padding: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .title {
-    margin: 0;
-    font-weight: 600;
-    font-size: 1.0625em;
   }
   .modes {
     display: flex;
@@ -31,35 +17,10 @@ export const snowflakeStyles = css`
     color: var(--_accent-fg);
     border-color: var(--_accent);
   }
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-    align-items: start;
-  }
   @container (min-width: 720px) {
     .main {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }
-  }
-  .col {
-    display: grid;
-    gap: 0.75rem;
-    min-width: 0;
-  }
-  .card {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.625rem 0.75rem;
-    background: var(--_bg);
-    min-width: 0;
-  }
-  .card h3 {
-    margin: 0 0 0.375rem;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-    color: var(--_muted);
   }
   h4 {
     margin: 0.625rem 0 0.25rem;
@@ -241,12 +202,5 @@ export const snowflakeStyles = css`
   }
   .url {
     font-size: 1.0625em;
-  }
-  .footer {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    align-items: center;
-    justify-content: space-between;
   }
 `;
