@@ -8,5 +8,6 @@ export * from './narration.js';
 export * from './tooltip.js';
 export * from './strings.js';
 export * from './scenario.js';
+export * from './table-view.js';
 export { themeStyles } from './theme.js';
 export { vizStyles } from './viz-theme.js';
