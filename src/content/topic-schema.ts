@@ -31,6 +31,8 @@ export interface TopicVisualization {
   element: string;
   /** The element's configuration, validated by the element's own schema. */
   config: unknown;
+  /** Index of an earlier visualization of the same element whose config this one starts from. */
+  extends?: number;
   /** What the reader should notice. */
   caption: string;
   /** Section id to show it in (default: the first section that references it, else after the first section). */
@@ -85,10 +87,23 @@ const rawTopic = v.object({
     [],
   ),
   terms: v.optional(v.array(v.object({ term: text(80), definition: text(600) }), { uniqueBy: (t) => (t as { term?: string })?.term?.toLowerCase(), uniqueName: 'term' }), []),
-  visualizations: v.optional(v.array(v.object({ element: v.string({ pattern: /^ls-[a-z-]+$/, describe: 'an ls-* element name' }), config: v.optional(anyJson, {}), caption: text(600), section: v.optional(slug) })), []),
+  visualizations: v.optional(
+    v.array(
+      v.object({
+        element: v.string({ pattern: /^ls-[a-z-]+$/, describe: 'an ls-* element name' }),
+        config: v.optional(anyJson, {}),
+        extends: v.optional(v.describe(v.number({ integer: true, min: 0 }), 'Start from visualization N’s config (same element, earlier in the list); this config’s fields replace its fields.')),
+        caption: text(600),
+        section: v.optional(slug),
+      }),
+    ),
+    [],
+  ),
   quiz: v.optional(quizSchema),
   references: v.optional(v.array(v.object({ title: text(300), url }), { uniqueBy: (r) => (r as { url?: string })?.url, uniqueName: 'reference url' }), []),
 });
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Structure plus the checks within one topic (viz placeholders, section refs). Cross-topic checks live in content-check. */
 export const topicSchema: v.Schema<Topic> = {
@@ -108,6 +123,14 @@ export const topicSchema: v.Schema<Topic> = {
     });
     raw.visualizations.forEach((viz, i) => {
       if (viz.section && !sectionIds.has(viz.section)) issues.push({ path: at('visualizations', i, 'section'), message: `no section with id ${JSON.stringify(viz.section)}` });
+      if (viz.extends === undefined) return;
+      // `extends: N` — a big config (a 30-decision tree) written once and reused with a few fields changed.
+      const base = raw.visualizations[viz.extends];
+      const where = at('visualizations', i, 'extends');
+      if (viz.extends >= i) issues.push({ path: where, message: `must name an earlier visualization (0 to ${i - 1}), got ${viz.extends}` });
+      else if (base.element !== viz.element) issues.push({ path: where, message: `visualization ${viz.extends} is ${base.element}, not ${viz.element}` });
+      else if (!isRecord(base.config) || !isRecord(viz.config)) issues.push({ path: where, message: 'both configs must be objects' });
+      else viz.config = { ...base.config, ...viz.config };
     });
     if (raw.prerequisites.includes(raw.id)) issues.push({ path: at('prerequisites'), message: 'a topic cannot be its own prerequisite' });
     return issues.length > before ? undefined : (raw as unknown as Topic);

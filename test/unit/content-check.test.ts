@@ -60,4 +60,30 @@ describe('content check', () => {
     const r = checkContent(catalog([{ id: 'a', status: 'available' }]), [{ path: 'content/topics/x.json', json: topic('a') }]);
     expect(r.problems).toEqual(['content/topics/x.json: id: "a" must match the file name (a.json)']);
   });
+
+  it('a visualization can extend an earlier one: fields merge, and the merged config is what gets checked', () => {
+    const merged = checkContent(catalog([{ id: 'a', status: 'available' }]), [
+      file(topic('a', { visualizations: [{ element: 'ls-consistent-hash-ring', config: { nodes: ['A', 'B'] }, caption: 'c' }, { element: 'ls-consistent-hash-ring', extends: 0, config: { keyCount: -1 }, caption: 'd' }] })),
+    ]);
+    expect(merged.problems.join('\n')).toMatch(/visualizations\[1\]\.config\.keyCount/);
+    const ring = { nodes: ['A', 'B', 'C'], keyCount: 20 };
+    const ok = checkContent(catalog([{ id: 'a', status: 'available' }]), [
+      file(topic('a', { visualizations: [{ element: 'ls-consistent-hash-ring', config: ring, caption: 'c' }, { element: 'ls-consistent-hash-ring', extends: 0, config: { keyCount: 40 }, caption: 'd' }] })),
+    ]);
+    expect(ok.problems).toEqual([]);
+    expect(ok.topics[0].visualizations[1].config).toEqual({ nodes: ['A', 'B', 'C'], keyCount: 40 });
+    const bad = checkContent(catalog([{ id: 'a', status: 'available' }]), [
+      file(
+        topic('a', {
+          visualizations: [
+            { element: 'ls-consistent-hash-ring', config: ring, caption: 'c' },
+            { element: 'ls-bloom-filter', extends: 0, config: {}, caption: 'd' },
+            { element: 'ls-consistent-hash-ring', extends: 2, config: {}, caption: 'e' },
+          ],
+        }),
+      ),
+    ]);
+    expect(bad.problems.join('\n')).toMatch(/visualizations\[1\]\.extends: visualization 0 is ls-consistent-hash-ring, not ls-bloom-filter/);
+    expect(bad.problems.join('\n')).toMatch(/visualizations\[2\]\.extends: must name an earlier visualization \(0 to 1\), got 2/);
+  });
 });
