@@ -151,4 +151,15 @@ export const vizStyles = css`
     margin: 0.75rem 0 0.25rem;
     font-size: 0.875em;
   }
+  /* A chart's key: <ul class="legend"><li><i style="background: …"></i>label</li>…</ul> */
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.75rem;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
 `;

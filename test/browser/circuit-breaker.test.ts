@@ -32,7 +32,7 @@ describe('<ls-circuit-breaker>', () => {
     const el = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker><script type="application/json">${JSON.stringify({ ...story, time: 5000 })}</script></ls-circuit-breaker>`);
     expect(el.time).to.equal(5000);
     expect(el.state!.state).to.equal('closed');
-    expect($$(el, '.window li').length).to.equal(20);
+    expect($$(el, '.window span').length).to.equal(20);
     expect(text($(el, '.badge'))).to.equal('CLOSED');
     expect(text($(el, '[part="stats"]'))).to.contain('So far (t = 5.0 s)');
   });

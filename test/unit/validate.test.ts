@@ -35,6 +35,22 @@ describe('validate', () => {
     expect(msgs(shape, { name: 'x', zzzzzz: 2 })[0]).toMatch(/^zzzzzz: unknown field; known fields: name, size/);
   });
 
+  it('counts two swapped letters as one typo, so the suggestion is the swapped word', () => {
+    // Plain Levenshtein puts "titel" at 2 from both "title" and "time" and would suggest whichever comes first.
+    expect(v.closest('titel', ['time', 'total', 'title'])).toBe('title');
+    expect(v.closest('szie', ['size', 'seed'])).toBe('size');
+    expect(v.closest('nodse', ['nodes', 'mode'])).toBe('nodes');
+    expect(v.closest('zzzzzz', ['title'])).toBeUndefined();
+  });
+
+  it('an exact name, in any case, is its own suggestion', () =>
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,8}$/), { minLength: 1, maxLength: 6 }), fc.nat(), (names, i) => {
+        const name = names[i % names.length];
+        return v.closest(name.toUpperCase(), names) === names.find((n) => n === name);
+      }),
+    ));
+
   it('describes the received value briefly', () => {
     expect(v.show(undefined)).toBe('nothing');
     expect(v.show([1, 2])).toBe('an array of 2');

@@ -257,14 +257,8 @@ export const bloomStyles = css`
     fill: var(--_fg);
   }
   .legend {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem 1rem;
-    margin: 0.375rem 0 0;
-    padding: 0;
-    list-style: none;
-    font-size: 0.8125em;
-    color: var(--_muted);
+    margin-top: 0.375rem;
   }
   .legend span[aria-hidden] {
     display: inline-block;

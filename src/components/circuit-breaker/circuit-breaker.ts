@@ -439,9 +439,9 @@ export class LsCircuitBreaker extends LsElement<BreakerConfig> {
       <h3 id="state-h">${this.t('stateHeading')}</h3>
       <span class="badge ${s.state}">${this.t(s.state)}</span>
       ${s.window.length
-        ? html`<ul class="window" role="img" aria-label=${this.t('windowLabel', { n: s.window.length, ok: s.window.length - bad, bad })}>
-            ${s.window.map((ok) => html`<li class=${ok ? 'ok' : 'bad'}>${ok ? '✓' : '✗'}</li>`)}
-          </ul>`
+        ? html`<div class="window" role="img" aria-label=${this.t('windowLabel', { n: s.window.length, ok: s.window.length - bad, bad })}>
+            ${s.window.map((ok) => html`<span class=${ok ? 'ok' : 'bad'}>${ok ? '✓' : '✗'}</span>`)}
+          </div>`
         : nothing}
       <p>${line}</p>
     </section>`;

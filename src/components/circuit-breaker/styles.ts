@@ -77,10 +77,8 @@ export const breakerStyles = css`
     flex-wrap: wrap;
     gap: 3px;
     margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
   }
-  .window li {
+  .window span {
     width: 1.125rem;
     height: 1.125rem;
     border-radius: 3px;
@@ -91,12 +89,12 @@ export const breakerStyles = css`
     font-weight: 700;
     line-height: 1;
   }
-  .window li.ok {
+  .window span.ok {
     background: var(--_ok);
     border-color: var(--_ok);
     color: var(--_bg);
   }
-  .window li.bad {
+  .window span.bad {
     background: var(--_bad);
     border-color: var(--_bad);
     color: var(--_bg);
@@ -167,16 +165,6 @@ export const breakerStyles = css`
   .cursor {
     stroke: var(--_fg);
     stroke-width: 1.5;
-  }
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 0.75rem;
-    margin: 0.25rem 0 0;
-    padding: 0;
-    list-style: none;
-    font-size: 0.8125em;
-    color: var(--_muted);
   }
   .legend i {
     display: inline-block;

@@ -74,13 +74,10 @@ export const snowflakeStyles = css`
     --_f: var(--_f-sequence);
   }
   .legend {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0.25rem 1rem;
-    margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
+    margin-top: 0.5rem;
     font-size: 0.875em;
+    color: inherit;
   }
   .sw {
     display: inline-block;
