@@ -10,6 +10,11 @@ import { quizSchema } from '../components/quiz/schema.js';
 import { dailyConfigSchema } from '../components/daily-challenge/model.js';
 import { raftScenarioSchema } from '../components/raft-timeline/model.js';
 import { bloomConfigSchema } from '../components/bloom-filter/model.js';
+import { tradeoffConfigSchema } from '../components/tradeoff-explorer/model.js';
+import { decisionTreeSchema } from '../components/decision-tree/model.js';
+import { quorumConfigSchema } from '../components/quorum-replication/model.js';
+import { cacheConfigSchema } from '../components/cache-simulator/model.js';
+import { balancerConfigSchema } from '../components/load-balancer/model.js';
 import { snowflakeConfigSchema } from '../components/snowflake-id/model.js';
 import { rateConfigSchema } from '../components/rate-limiter/model.js';
 import { breakerConfigSchema } from '../components/circuit-breaker/model.js';
@@ -20,6 +25,11 @@ export const ELEMENT_SCHEMAS: Record<string, Schema<unknown>> = {
   'ls-consistent-hash-ring': ringConfigSchema as Schema<unknown>,
   'ls-raft-timeline': raftScenarioSchema as Schema<unknown>,
   'ls-bloom-filter': bloomConfigSchema as Schema<unknown>,
+  'ls-tradeoff-explorer': tradeoffConfigSchema as Schema<unknown>,
+  'ls-decision-tree': decisionTreeSchema as Schema<unknown>,
+  'ls-quorum-replication': quorumConfigSchema as Schema<unknown>,
+  'ls-cache-simulator': cacheConfigSchema as Schema<unknown>,
+  'ls-load-balancer': balancerConfigSchema as Schema<unknown>,
   'ls-snowflake-id': snowflakeConfigSchema as Schema<unknown>,
   'ls-rate-limiter': rateConfigSchema as Schema<unknown>,
   'ls-circuit-breaker': breakerConfigSchema as Schema<unknown>,

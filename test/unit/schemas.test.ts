@@ -9,6 +9,11 @@ import { dailyConfigSchema } from '../../src/components/daily-challenge/model.js
 import { catalogSchema, topicSchema } from '../../src/content/topic-schema.js';
 import { raftScenarioSchema } from '../../src/components/raft-timeline/model.js';
 import { bloomConfigSchema } from '../../src/components/bloom-filter/model.js';
+import { tradeoffConfigSchema } from '../../src/components/tradeoff-explorer/model.js';
+import { decisionTreeSchema } from '../../src/components/decision-tree/model.js';
+import { quorumConfigSchema } from '../../src/components/quorum-replication/model.js';
+import { cacheConfigSchema } from '../../src/components/cache-simulator/model.js';
+import { balancerConfigSchema } from '../../src/components/load-balancer/model.js';
 import { snowflakeConfigSchema } from '../../src/components/snowflake-id/model.js';
 import { rateConfigSchema } from '../../src/components/rate-limiter/model.js';
 import { breakerConfigSchema } from '../../src/components/circuit-breaker/model.js';
@@ -24,6 +29,11 @@ const schemas: { file: string; title: string; schema: Schema<unknown> }[] = [
   { file: 'circuit-breaker.schema.json', title: '<ls-circuit-breaker> configuration', schema: breakerConfigSchema as Schema<unknown> },
   { file: 'rate-limiter.schema.json', title: '<ls-rate-limiter> configuration', schema: rateConfigSchema as Schema<unknown> },
   { file: 'snowflake-id.schema.json', title: '<ls-snowflake-id> configuration', schema: snowflakeConfigSchema as Schema<unknown> },
+  { file: 'load-balancer.schema.json', title: '<ls-load-balancer> configuration', schema: balancerConfigSchema as Schema<unknown> },
+  { file: 'cache-simulator.schema.json', title: '<ls-cache-simulator> configuration', schema: cacheConfigSchema as Schema<unknown> },
+  { file: 'quorum-replication.schema.json', title: '<ls-quorum-replication> configuration', schema: quorumConfigSchema as Schema<unknown> },
+  { file: 'decision-tree.schema.json', title: '<ls-decision-tree> configuration', schema: decisionTreeSchema as Schema<unknown> },
+  { file: 'tradeoff-explorer.schema.json', title: '<ls-tradeoff-explorer> configuration', schema: tradeoffConfigSchema as Schema<unknown> },
   { file: 'topic.schema.json', title: 'Le Systems topic (lesson)', schema: topicSchema as Schema<unknown> },
   { file: 'catalog.schema.json', title: 'Le Systems topic catalog', schema: catalogSchema as Schema<unknown> },
   { file: 'daily-challenge.schema.json', title: '<ls-daily-challenge> question bank (object form)', schema: dailyConfigSchema as Schema<unknown> },
