@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // After `npm run build`: open examples/plain.html — a plain page with only dist/cdn/le-systems.js — in
 // headless Chromium and use it as a reader would: every configuration route renders, the bad one shows a
-// located error, the keyboard works, axe is clean and nothing is logged as an error.
+// located error, the keyboard works, axe is clean and nothing is logged as an error. Then
+// examples/gallery.html: every visualization from the same bundle, working and with a typo.
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -84,6 +85,49 @@ try {
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.html.slice(0, 120)}`));
   check(violations.length === 0, `axe finds no violation${violations.length ? ':\n  ' + violations.join('\n  ') : ''}`);
   check(problems.length === 0, `no console errors${problems.length ? ':\n  ' + problems.join('\n  ') : ''}`);
+
+  // examples/gallery.html: every visualization from the same bundle — a working inline config (renders, fits 400 px,
+  // a player key steps it and the step is announced) and a typo (a located error naming the field).
+  const g = await browser.newPage();
+  await g.setViewport({ width: 400, height: 900 });
+  const gProblems = [];
+  g.on('pageerror', (e) => gProblems.push(`pageerror: ${e.message}`));
+  g.on('console', (m) => m.type() === 'error' && gProblems.push(`console: ${m.text()}`));
+  await g.goto(`${server.url}/examples/gallery.html`, { waitUntil: 'networkidle0' });
+  const tags = await g.evaluate(() => [...document.querySelectorAll('.good')].map((el) => el.localName));
+  check(tags.length === 10, `gallery: ${tags.length} visualizations on the page`);
+  await g.waitForFunction(() => [...document.querySelectorAll('.good, .bad')].every((el) => el.shadowRoot?.querySelector('.frame, [role="alert"]')), { timeout: 15_000 });
+  for (const tag of tags) {
+    const r = await g.evaluate((tag) => {
+      const good = document.querySelector(`${tag}.good`);
+      const bad = document.querySelector(`${tag}.bad`);
+      return {
+        rendered: !!good.shadowRoot.querySelector('.frame') && !good.shadowRoot.querySelector('[role="alert"]'),
+        width: good.getBoundingClientRect().width,
+        error: bad.shadowRoot.querySelector('[role="alert"]')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
+        player: !!good.shadowRoot.querySelector('ls-player-controls'),
+      };
+    }, tag);
+    check(r.rendered && r.width <= 400, `${tag}: renders from inline JSON within 400 px (${Math.round(r.width)} px)`);
+    check(r.error.includes('titel') && r.error.includes('did you mean "title"'), `${tag}: a typo shows a located error ("${r.error.slice(0, 90)}…")`);
+    if (!r.player) continue;
+    // Keyboard: focus the first button of the frame (the player's keys work anywhere in it), Home, then step.
+    await g.evaluate((tag) => {
+      const root = document.querySelector(`${tag}.good`).shadowRoot;
+      root.querySelector('.frame').querySelector('button, [tabindex="0"]')?.focus();
+    }, tag);
+    await g.keyboard.press('Home');
+    await g.keyboard.press('ArrowRight');
+    await new Promise((r) => setTimeout(r, 100));
+    const live = await g.evaluate((tag) => document.querySelector(`${tag}.good`).shadowRoot.querySelector('[aria-live]')?.textContent.trim() ?? '', tag);
+    check(live.length > 0, `${tag}: → steps and is announced ("${live.slice(0, 70)}")`);
+  }
+  await g.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const gViolations = await g.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.html.slice(0, 120)}`));
+  check(gViolations.length === 0, `gallery: axe finds no violation${gViolations.length ? ':\n  ' + gViolations.join('\n  ') : ''}`);
+  const gOverflow = await g.evaluate(() => document.documentElement.scrollWidth);
+  check(gOverflow <= 400, `gallery: no horizontal scrolling at 400 px (scrollWidth ${gOverflow})`);
+  check(gProblems.length === 0, `gallery: no console errors${gProblems.length ? ':\n  ' + gProblems.join('\n  ') : ''}`);
 } finally {
   await browser.close();
   await server.close();
