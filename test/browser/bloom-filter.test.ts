@@ -5,14 +5,8 @@ import '../../src/components/bloom-filter/bloom-filter.js';
 import type { BloomActionDetail, LsBloomFilter } from '../../src/components/bloom-filter/bloom-filter.js';
 import { BloomFilter, BloomScenario, bloomConfigSchema, positionsOf, randomKeys } from '../../src/components/bloom-filter/model.js';
 import { parse } from '../../src/core/validate.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
+import { $, $$, alertText, configure, expectAxeClean, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, record, settle, startPlayback, text, until, withClipboard } from './helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
 const resultText = (el: Element) => text($(el, '[part="result"]'));
 const button = (el: Element, label: string) => $$<HTMLButtonElement>(el, '[part="form"] button').find((b) => text(b) === label);
 const input = (el: Element) => $<HTMLInputElement>(el, '#key')!;
@@ -343,60 +337,34 @@ describe('<ls-bloom-filter>', () => {
       expect(copy.state!.step).to.equal(3);
       expect(Array.from(copy.state!.filter.counters!)).to.deep.equal(Array.from(el.state!.filter.counters!));
 
-      const original = navigator.clipboard;
-      let written = '';
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (written = t) } });
-      try {
+      await withClipboard(async (clip) => {
         $$<HTMLButtonElement>(el, '.footer button')[0].click();
-        await until(() => written !== '', 'the clipboard write');
-        expect(JSON.parse(written)).to.deep.equal(el.exportScenario());
-      } finally {
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: original });
-      }
+        expect(JSON.parse(await clip.written())).to.deep.equal(el.exportScenario());
+      });
     });
   });
 
   describe('bad configuration', () => {
-    async function expectError(template: ReturnType<typeof html>, ...fragments: string[]): Promise<LsErrorDetail> {
-      const errors: CustomEvent<LsErrorDetail>[] = [];
-      const listener = (e: Event) => errors.push(e as CustomEvent<LsErrorDetail>);
-      document.addEventListener('ls-error', listener);
-      try {
-        const el = await fixture<LsBloomFilter>(template);
-        await until(() => errors.length > 0, 'ls-error');
-        await settle(el);
-        for (const f of fragments) {
-          expect(alertText(el)).to.contain(f);
-          expect(errors[0].detail.message).to.contain(f);
-        }
-        await expectAxeClean(el);
-        return errors[0].detail;
-      } finally {
-        document.removeEventListener('ls-error', listener);
-      }
-    }
-
     it('names an out-of-range attribute', async () => {
-      const d = await expectError(html`<ls-bloom-filter k="40" m="lots"></ls-bloom-filter>`, 'k: expected an integer from 1 to 16, got 40', 'm: expected an integer from 8 to 100000, got "lots"');
+      const { detail: d } = await expectLocatedError(html`<ls-bloom-filter k="40" m="lots"></ls-bloom-filter>`, 'k: expected an integer from 1 to 16, got 40', 'm: expected an integer from 8 to 100000, got "lots"');
       expect(d.issues.map((i) => i.path)).to.deep.equal(['m', 'k']);
     });
 
     it('locates a missing action key, an unknown field and a removal from a plain filter', async () => {
-      await expectError(
+      await expectLocatedError(
         html`<ls-bloom-filter .config=${{ actions: [{ type: 'add', key: 'a' }, { type: 'query', key: 'a' }, { type: 'add' }], hashes: 3 }}></ls-bloom-filter>`,
         'actions[2].key: is required',
         'hashes: unknown field',
       );
-      await expectError(html`<ls-bloom-filter .config=${{ keys: ['a'], actions: [{ type: 'remove', key: 'a' }] }}></ls-bloom-filter>`, 'actions[0].type: a plain Bloom filter cannot remove keys');
-      await expectError(html`<ls-bloom-filter counting="maybe"></ls-bloom-filter>`, 'counting: expected true or false, got "maybe"');
+      await expectLocatedError(html`<ls-bloom-filter .config=${{ keys: ['a'], actions: [{ type: 'remove', key: 'a' }] }}></ls-bloom-filter>`, 'actions[0].type: a plain Bloom filter cannot remove keys');
+      await expectLocatedError(html`<ls-bloom-filter counting="maybe"></ls-bloom-filter>`, 'counting: expected true or false, got "maybe"');
     });
 
     it('reports malformed inline JSON, and a later valid config replaces the error', async () => {
       const el = await fixture<LsBloomFilter>(html`<ls-bloom-filter><script type="application/json">{"m": </script></ls-bloom-filter>`);
       expect(alertText(el)).to.contain('script:').and.contain('is not JSON');
-      el.config = { m: 16 };
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
+      await configure(el, { m: 16 });
+      expectNoAlert(el);
       expect(el.state!.filter.m).to.equal(16);
     });
   });
@@ -422,10 +390,7 @@ describe('<ls-bloom-filter>', () => {
 
     it('leaves no animation frame running after removal while playing', async () => {
       const el = await fixture<LsBloomFilter>(html`<ls-bloom-filter .config=${{ actions: [{ type: 'add', key: 'a' }, { type: 'add', key: 'b' }], step: 0 }}></ls-bloom-filter>`);
-      const controls = $(el, 'ls-player-controls')!;
-      (controls.shadowRoot!.querySelector('button.primary') as HTMLButtonElement).click();
-      await settle(el);
-      const player = (el as unknown as { player: { frame: number; playing: boolean } }).player;
+      const player = await startPlayback(el);
       expect(player.playing).to.equal(true);
       el.remove();
       expect(player.frame).to.equal(0);

@@ -4,19 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/cache-simulator/cache-simulator.js';
 import type { CacheActionDetail, LsCacheSimulator } from '../../src/components/cache-simulator/cache-simulator.js';
 import { cacheAt, cachedAt, countUpTo, dbAt, hitsOf } from '../../src/components/cache-simulator/model.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
-const openTable = async (el: LsCacheSimulator) => {
-  $<HTMLElement>(el, 'details summary')!.focus();
-  await sendKeys({ press: 'Enter' });
-  await settle(el);
-};
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, playFromStartAndPause, record, settle, text, until } from './helpers.js';
 
 describe('<ls-cache-simulator>', () => {
   guardEachTest();
@@ -72,10 +60,7 @@ describe('<ls-cache-simulator>', () => {
     await sendKeys({ press: 'ArrowLeft' });
     await settle(el);
     expect(el.position).to.equal(39);
-    await sendKeys({ press: 'Home' });
-    await sendKeys({ press: ' ' });
-    await until(() => el.position > 0, 'playback');
-    await sendKeys({ press: ' ' });
+    await playFromStartAndPause(() => el.position > 0);
     await expectAxeClean(el);
   });
 
@@ -120,7 +105,7 @@ describe('<ls-cache-simulator>', () => {
 
   it('the table view lists the same hits, contents and curve as the model', async () => {
     const el = await fixture<LsCacheSimulator>(html`<ls-cache-simulator .config=${{ length: 60, step: 60 }}></ls-cache-simulator>`);
-    await openTable(el);
+    await openTableView(el);
     const run = el.evictionRun!;
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(3);
@@ -162,7 +147,7 @@ describe('<ls-cache-simulator>', () => {
     expect(liveText(el)).to.match(/^t = [\d.]+ ms\./);
     const t = el.position;
     expect(text($$(el, '[part="pattern"]')[2])).to.contain(`cache x=${cachedAt(wb, t) ?? '—'}, DB x=${dbAt(wb, t)}`);
-    await openTable(el);
+    await openTableView(el);
     expect($$(el, 'details table')[2].querySelectorAll('tbody tr')).to.have.length(wb.messages.length);
     await expectAxeClean(el);
   });
@@ -182,7 +167,7 @@ describe('<ls-cache-simulator>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
     expect(events[0].detail).to.include({ kind: 'jitter', value: 0.25 });
-    await openTable(el);
+    await openTableView(el);
     expect($$(el, 'details table tbody tr')).to.have.length(120);
     await expectAxeClean(el);
   });
@@ -190,9 +175,7 @@ describe('<ls-cache-simulator>', () => {
   it('is axe clean in the dark theme and fits 400 px in every mode', async () => {
     for (const mode of ['eviction', 'writes', 'stampede']) {
       const el = await fixture<LsCacheSimulator>(html`<ls-cache-simulator theme="dark" .config=${{ mode, step: mode === 'eviction' ? 30 : 0 }}></ls-cache-simulator>`);
-      el.parentElement!.style.width = '400px';
-      await settle(el);
-      expect(el.scrollWidth, mode).to.be.at.most(400);
+      await expectFits(el, 400, mode);
       await expectAxeClean(el);
     }
   });
@@ -207,33 +190,21 @@ describe('<ls-cache-simulator>', () => {
     const copy = await fixture<LsCacheSimulator>(html`<ls-cache-simulator .config=${json}></ls-cache-simulator>`);
     expect(copy.evictionRun).to.deep.equal(el.evictionRun);
     expect(copy.position).to.equal(11);
-    const btn = $<HTMLButtonElement>(el, '.footer button')!;
-    btn.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /copied|Could not copy/.test(liveText(el)), 'copy result');
+    await copyByKeyboard(el, $<HTMLButtonElement>(el, '.footer button')!);
   });
 
   it('shows located errors for bad config and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const el = await fixture<LsCacheSimulator>(html`<ls-cache-simulator .config=${{ policies: ['lru', 'clock'], capcity: 3 }}></ls-cache-simulator>`);
-      await until(() => errors.length > 0, 'ls-error');
-      expect(alertText(el)).to.contain('policies[1]: expected one of "lru", "lfu", "fifo", "arc", got "clock"');
-      expect(alertText(el)).to.contain('capcity: unknown field (did you mean "capacity"?)');
-      await expectAxeClean(el);
-      el.config = { trace: ['a'], requests: [{ at: 4, key: 'b' }] };
-      await settle(el);
-      expect(alertText(el)).to.contain('requests[0].at: expected at most 1 (the trace length at that point), got 4');
-      el.config = { trace: ['a', 'b', 'a'] };
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      expect(el.evictionRun!.trace).to.deep.equal(['a', 'b', 'a']);
-      const bad = await fixture<LsCacheSimulator>(html`<ls-cache-simulator capacity="lots"></ls-cache-simulator>`);
-      expect(alertText(bad)).to.contain('capacity: expected an integer from 1 to 64, got "lots"');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const { el } = await expectLocatedError<LsCacheSimulator>(
+      html`<ls-cache-simulator .config=${{ policies: ['lru', 'clock'], capcity: 3 }}></ls-cache-simulator>`,
+      'policies[1]: expected one of "lru", "lfu", "fifo", "arc", got "clock"',
+      'capcity: unknown field (did you mean "capacity"?)',
+    );
+    await configure(el, { trace: ['a'], requests: [{ at: 4, key: 'b' }] });
+    expectAlert(el, 'requests[0].at: expected at most 1 (the trace length at that point), got 4');
+    await configure(el, { trace: ['a', 'b', 'a'] });
+    expectNoAlert(el);
+    expect(el.evictionRun!.trace).to.deep.equal(['a', 'b', 'a']);
+    const bad = await fixture<LsCacheSimulator>(html`<ls-cache-simulator capacity="lots"></ls-cache-simulator>`);
+    expectAlert(bad, 'capacity: expected an integer from 1 to 64, got "lots"');
   });
 });

@@ -3,14 +3,7 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/circuit-breaker/circuit-breaker.js';
 import type { BreakerChangeDetail, LsCircuitBreaker } from '../../src/components/circuit-breaker/circuit-breaker.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, playFromStartAndPause, record, settle, text } from './helpers.js';
 
 const story = { rps: 30, capacity: 40, changes: [{ at: 10_000, failureRate: 0.3 }, { at: 40_000, failureRate: 0.02 }] };
 
@@ -58,10 +51,7 @@ describe('<ls-circuit-breaker>', () => {
     await sendKeys({ press: 'End' });
     await settle(el);
     expect(el.time).to.equal(60_000);
-    await sendKeys({ press: 'Home' });
-    await sendKeys({ press: ' ' });
-    await until(() => el.time > 0, 'playback');
-    await sendKeys({ press: ' ' });
+    await playFromStartAndPause(() => el.time > 0);
     await expectAxeClean(el);
   });
 
@@ -105,10 +95,7 @@ describe('<ls-circuit-breaker>', () => {
     expect($(el, 'polyline.naive')).to.exist;
     expect($(el, 'line.cap')).to.exist;
     expect($(el, 'svg[role="img"]')!.getAttribute('aria-label')).to.match(/Peak load \d+\/s with this policy, \d+\/s with naive retries/);
-    const summary = $<HTMLElement>(el, 'details summary')!;
-    summary.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await openTableView(el);
     expect($<HTMLDetailsElement>(el, 'details')!.open).to.equal(true);
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(2);
@@ -119,9 +106,7 @@ describe('<ls-circuit-breaker>', () => {
 
   it('is axe clean in the dark theme and fits 400 px', async () => {
     const el = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker theme="dark" .config=${{ ...story, time: 20_000 }}></ls-circuit-breaker>`);
-    el.parentElement!.style.width = '400px';
-    await settle(el);
-    expect(el.scrollWidth).to.be.at.most(400);
+    await expectFits(el, 400);
     await expectAxeClean(el);
   });
 
@@ -134,32 +119,20 @@ describe('<ls-circuit-breaker>', () => {
     const copy = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker .config=${json}></ls-circuit-breaker>`);
     expect(copy.run!.attempts).to.deep.equal(el.run!.attempts);
     expect(copy.time).to.equal(12_345);
-    const btn = $$<HTMLButtonElement>(el, '.footer button')[0];
-    btn.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /copied|Could not copy/.test(liveText(el)), 'copy result');
+    await copyByKeyboard(el, $$<HTMLButtonElement>(el, '.footer button')[0]);
   });
 
   it('shows located errors for bad config and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const el = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker .config=${{ windowSize: 5, minimumCalls: 9, backoff: 'linear' }}></ls-circuit-breaker>`);
-      await until(() => errors.length > 0, 'ls-error');
-      expect(alertText(el)).to.contain('backoff');
-      expect(alertText(el)).to.contain('expected one of "none", "exponential", "jitter", got "linear"');
-      await expectAxeClean(el);
-      el.config = { windowSize: 5, minimumCalls: 9 };
-      await settle(el);
-      expect(alertText(el)).to.contain('minimumCalls: expected at most windowSize (5), got 9');
-      el.config = {};
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      const bad = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker failure-rate="lots"></ls-circuit-breaker>`);
-      expect(alertText(bad)).to.contain('failureRate: expected a number from 0 to 1, got "lots"');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const { el } = await expectLocatedError<LsCircuitBreaker>(
+      html`<ls-circuit-breaker .config=${{ windowSize: 5, minimumCalls: 9, backoff: 'linear' }}></ls-circuit-breaker>`,
+      'backoff',
+      'expected one of "none", "exponential", "jitter", got "linear"',
+    );
+    await configure(el, { windowSize: 5, minimumCalls: 9 });
+    expectAlert(el, 'minimumCalls: expected at most windowSize (5), got 9');
+    await configure(el, {});
+    expectNoAlert(el);
+    const bad = await fixture<LsCircuitBreaker>(html`<ls-circuit-breaker failure-rate="lots"></ls-circuit-breaker>`);
+    expectAlert(bad, 'failureRate: expected a number from 0 to 1, got "lots"');
   });
 });

@@ -5,12 +5,9 @@ import '../../src/components/consistent-hash-ring/consistent-hash-ring.js';
 import type { LsConsistentHashRing, RingChangeDetail } from '../../src/components/consistent-hash-ring/consistent-hash-ring.js';
 import { RingScenario, ringConfigSchema } from '../../src/components/consistent-hash-ring/model.js';
 import { parse } from '../../src/core/validate.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { guardEachTest, expectAxeClean, fixture, record, settle, shadow, until } from './helpers.js';
+import { $, $$, alertText, configure, expectAxeClean, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, record, settle, shadow, startPlayback, until, withClipboard } from './helpers.js';
 
 const chips = (el: Element) => Array.from(shadow(el).querySelectorAll<HTMLButtonElement>('.chip'));
-const alertText = (el: Element) => shadow(el).querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => shadow(el).querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
 
 describe('<ls-consistent-hash-ring>', () => {
   guardEachTest();
@@ -46,53 +43,33 @@ describe('<ls-consistent-hash-ring>', () => {
   });
 
   describe('bad configuration', () => {
-    async function expectError(template: ReturnType<typeof html>, ...fragments: string[]): Promise<LsErrorDetail> {
-      const errors: CustomEvent<LsErrorDetail>[] = [];
-      const listener = (e: Event) => errors.push(e as CustomEvent<LsErrorDetail>);
-      document.addEventListener('ls-error', listener);
-      try {
-        const el = await fixture<LsConsistentHashRing>(template);
-        await until(() => errors.length > 0, 'ls-error');
-        await settle(el);
-        for (const f of fragments) {
-          expect(alertText(el)).to.contain(f);
-          expect(errors[0].detail.message).to.contain(f);
-        }
-        await expectAxeClean(el);
-        return errors[0].detail;
-      } finally {
-        document.removeEventListener('ls-error', listener);
-      }
-    }
-
     it('names the path of a wrong type', async () => {
-      const d = await expectError(html`<ls-consistent-hash-ring .config=${{ nodes: ['A', 'B', { id: 'C', weight: 'heavy' }] }}></ls-consistent-hash-ring>`, 'nodes[2].weight: expected a number from 0 to 100, got "heavy"');
+      const { detail: d } = await expectLocatedError(html`<ls-consistent-hash-ring .config=${{ nodes: ['A', 'B', { id: 'C', weight: 'heavy' }] }}></ls-consistent-hash-ring>`, 'nodes[2].weight: expected a number from 0 to 100, got "heavy"');
       expect(d.issues[0].path).to.equal('nodes[2].weight');
     });
 
     it('reports malformed inline JSON', async () => {
-      await expectError(html`<ls-consistent-hash-ring><script type="application/json">{"nodes": [</script></ls-consistent-hash-ring>`, 'script:', 'is not JSON');
+      await expectLocatedError(html`<ls-consistent-hash-ring><script type="application/json">{"nodes": [</script></ls-consistent-hash-ring>`, 'script:', 'is not JSON');
     });
 
     it('reports a src that fails to load', async () => {
-      await expectError(html`<ls-consistent-hash-ring src="/no/such/file.json"></ls-consistent-hash-ring>`, 'src:', 'HTTP 404');
+      await expectLocatedError(html`<ls-consistent-hash-ring src="/no/such/file.json"></ls-consistent-hash-ring>`, 'src:', 'HTTP 404');
     });
 
     it('reports a src that is not JSON', async () => {
-      await expectError(html`<ls-consistent-hash-ring src="/src/index.ts"></ls-consistent-hash-ring>`, 'src:', 'is not JSON');
+      await expectLocatedError(html`<ls-consistent-hash-ring src="/src/index.ts"></ls-consistent-hash-ring>`, 'src:', 'is not JSON');
     });
 
     it('reports unknown fields and out-of-range values from attributes', async () => {
-      await expectError(html`<ls-consistent-hash-ring vnodes="0" key-count="lots"></ls-consistent-hash-ring>`, 'vnodes: expected an integer from 1 to 1000, got 0', 'keyCount: expected an integer from 0 to 200000, got "lots"');
-      await expectError(html`<ls-consistent-hash-ring .config=${{ vnode: 3 }}></ls-consistent-hash-ring>`, 'vnode: unknown field (did you mean "vnodes"?)');
+      await expectLocatedError(html`<ls-consistent-hash-ring vnodes="0" key-count="lots"></ls-consistent-hash-ring>`, 'vnodes: expected an integer from 1 to 1000, got 0', 'keyCount: expected an integer from 0 to 200000, got "lots"');
+      await expectLocatedError(html`<ls-consistent-hash-ring .config=${{ vnode: 3 }}></ls-consistent-hash-ring>`, 'vnode: unknown field (did you mean "vnodes"?)');
     });
 
     it('replaces the error when a valid config arrives', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring .config=${{ nodes: [] }}></ls-consistent-hash-ring>`);
       expect(alertText(el)).to.contain('nodes');
-      el.config = { nodes: ['A', 'B'] };
-      await settle(el);
-      expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+      await configure(el, { nodes: ['A', 'B'] });
+      expectNoAlert(el);
       expect(el.state!.ring.nodes.length).to.equal(2);
     });
 
@@ -282,21 +259,19 @@ describe('<ls-consistent-hash-ring>', () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring nodes="A,B" vnodes="4" key-count="10"></ls-consistent-hash-ring>`);
       el.addNode('C');
       await settle(el);
-      const original = navigator.clipboard;
-      let written = '';
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (written = t) } });
-      const copy = Array.from(shadow(el).querySelectorAll('button')).find((b) => b.textContent!.includes('Copy scenario'))!;
-      copy.click();
-      await until(() => written !== '', 'the clipboard write');
-      expect(JSON.parse(written)).to.deep.equal(el.exportScenario());
-      expect(JSON.parse(written).actions).to.deep.equal([{ type: 'add', id: 'C' }]);
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => Promise.reject(new Error('denied')) } });
-      copy.click();
-      await until(() => !!shadow(el).querySelector('textarea'), 'the fallback text area');
-      const area = shadow(el).querySelector('textarea')!;
-      expect(JSON.parse(area.value)).to.deep.equal(el.exportScenario());
-      expect(shadow(el).activeElement).to.equal(area);
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: original });
+      await withClipboard(async (clip) => {
+        const copy = $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Copy scenario'))!;
+        copy.click();
+        const written = await clip.written();
+        expect(JSON.parse(written)).to.deep.equal(el.exportScenario());
+        expect(JSON.parse(written).actions).to.deep.equal([{ type: 'add', id: 'C' }]);
+        clip.refuse();
+        copy.click();
+        await until(() => !!$(el, 'textarea'), 'the fallback text area');
+        const area = $<HTMLTextAreaElement>(el, 'textarea')!;
+        expect(JSON.parse(area.value)).to.deep.equal(el.exportScenario());
+        expect(shadow(el).activeElement).to.equal(area);
+      });
     });
 
     it('has a table view listing every node', async () => {
@@ -352,10 +327,8 @@ describe('<ls-consistent-hash-ring>', () => {
     it('leaves no animation frame running after removal while playing', async () => {
       const el = await fixture<LsConsistentHashRing>(html`<ls-consistent-hash-ring .config=${{ nodes: ['A', 'B'], actions: [{ type: 'add', id: 'C' }], step: 0 }}></ls-consistent-hash-ring>`);
       const controls = shadow(el).querySelector('ls-player-controls')!;
-      (controls.shadowRoot!.querySelector('button.primary') as HTMLButtonElement).click();
-      await settle(el);
+      const player = await startPlayback(el);
       expect(controls.playing).to.equal(true);
-      const player = (el as unknown as { player: { frame: number; observer?: unknown } }).player;
       expect(player.frame, 'a frame is scheduled while playing').to.not.equal(0);
       el.remove();
       expect(player.frame, 'no frame after disconnect').to.equal(0);

@@ -4,14 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/decision-tree/decision-tree.js';
 import type { DecisionChoiceDetail, DecisionCompleteDetail, LsDecisionTree } from '../../src/components/decision-tree/decision-tree.js';
 import { buildTree, replay, summarize, walk, type DecisionTreeConfig } from '../../src/components/decision-tree/model.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, record, settle, shadow, text, until } from './helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
 const checked = (el: Element) => $<HTMLInputElement>(el, 'input[name="opt"]:checked');
 const activeInside = (el: Element) => shadow(el).activeElement as HTMLElement | null;
 
@@ -138,10 +132,7 @@ describe('<ls-decision-tree>', () => {
     const items = $$(el, '.choices > li');
     expect(items.map((li) => text(li.querySelector('strong')))).to.deep.equal(s.items.map((i) => i.option.label));
     expect($$(el, '.summary .chips li').map((li) => text(li))).to.deep.equal(s.tools);
-    const summary = $<HTMLElement>(el, 'details summary')!;
-    summary.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await openTableView(el);
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(2);
     const rows = Array.from(tables[0].querySelectorAll('tbody tr')).map((r) => Array.from(r.children).map((c) => text(c)));
@@ -166,57 +157,41 @@ describe('<ls-decision-tree>', () => {
     const copy = await fixture<LsDecisionTree>(html`<ls-decision-tree .config=${json}></ls-decision-tree>`);
     expect(copy.state).to.deep.equal(el.state);
     const [copySummary, copyScenario] = $$<HTMLButtonElement>(el, '.summary .footer button');
-    copySummary.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /Summary copied|Could not copy/.test(liveText(el)), 'summary copy result');
+    await copyByKeyboard(el, copySummary, /Summary copied|Could not copy/, 'summary copy result');
     if (/Could not copy/.test(liveText(el))) {
       await settle(el);
       expect($<HTMLTextAreaElement>(el, 'textarea.md')!.value).to.equal(el.summaryMarkdown());
     }
-    copyScenario.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /Scenario copied|the scenario JSON/.test(liveText(el)), 'scenario copy result');
+    await copyByKeyboard(el, copyScenario, /Scenario copied|the scenario JSON/, 'scenario copy result');
   });
 
   it('is axe clean in the dark theme and fits 400 px', async () => {
     const el = await fixture<LsDecisionTree>(html`<ls-decision-tree theme="dark" .config=${{ ...db, path: ['sql'] }}></ls-decision-tree>`);
-    el.parentElement!.style.width = '400px';
-    await settle(el);
-    expect(el.scrollWidth).to.be.at.most(400);
+    await expectFits(el, 400);
     expect(shadow(el).querySelector('.frame')!.scrollWidth).to.be.at.most(400);
     await expectAxeClean(el);
   });
 
   it('shows located errors for a bad tree, and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const bad = {
-        decisions: [
-          { id: 'db', question: 'Which?', options: [{ id: 'sql', label: 'SQL', next: 'replica' }, { id: 'kv', label: 'KV', next: 'shardng' }] },
-          { id: 'replica', question: 'Replicas?', options: [{ id: 'yes', label: 'Yes', next: 'db' }, { id: 'no', label: 'No' }] },
-          { id: 'sharding', question: 'Shard?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
-        ],
-      };
-      const el = await fixture<LsDecisionTree>(html`<ls-decision-tree .config=${bad}></ls-decision-tree>`);
-      await until(() => errors.length > 0, 'ls-error');
-      const msg = alertText(el);
-      expect(msg).to.contain('decisions[0].options[1].next: no decision "shardng" (did you mean "sharding"?)');
-      expect(msg).to.contain('decisions[1].options[0].next: "db" leads back to itself, a cycle: db → replica → db');
-      expect(msg).to.contain('decisions[2]: decision "sharding" is never reached');
-      await expectAxeClean(el);
-      el.config = { ...db, path: ['sql', 'nope'] };
-      await settle(el);
-      expect(alertText(el)).to.contain('path[1]: "nope" is not an option of decision "replicas"');
-      el.config = db;
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      expect(walk(buildTree(db as unknown as DecisionTreeConfig), []).current!.id).to.equal(el.state!.current!.id);
-      const attr = await fixture<LsDecisionTree>(html`<ls-decision-tree start="nowhere" .config=${db}></ls-decision-tree>`);
-      expect(alertText(attr)).to.contain('start: no decision "nowhere"');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const bad = {
+      decisions: [
+        { id: 'db', question: 'Which?', options: [{ id: 'sql', label: 'SQL', next: 'replica' }, { id: 'kv', label: 'KV', next: 'shardng' }] },
+        { id: 'replica', question: 'Replicas?', options: [{ id: 'yes', label: 'Yes', next: 'db' }, { id: 'no', label: 'No' }] },
+        { id: 'sharding', question: 'Shard?', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
+      ],
+    };
+    const { el } = await expectLocatedError<LsDecisionTree>(
+      html`<ls-decision-tree .config=${bad}></ls-decision-tree>`,
+      'decisions[0].options[1].next: no decision "shardng" (did you mean "sharding"?)',
+      'decisions[1].options[0].next: "db" leads back to itself, a cycle: db → replica → db',
+      'decisions[2]: decision "sharding" is never reached',
+    );
+    await configure(el, { ...db, path: ['sql', 'nope'] });
+    expectAlert(el, 'path[1]: "nope" is not an option of decision "replicas"');
+    await configure(el, db);
+    expectNoAlert(el);
+    expect(walk(buildTree(db as unknown as DecisionTreeConfig), []).current!.id).to.equal(el.state!.current!.id);
+    const attr = await fixture<LsDecisionTree>(html`<ls-decision-tree start="nowhere" .config=${db}></ls-decision-tree>`);
+    expectAlert(attr, 'start: no decision "nowhere"');
   });
 });

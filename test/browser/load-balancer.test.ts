@@ -3,14 +3,7 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/load-balancer/load-balancer.js';
 import type { BalancerActionDetail, LsLoadBalancer } from '../../src/components/load-balancer/load-balancer.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, playFromStartAndPause, record, settle, shadow, text, until } from './helpers.js';
 
 const failing = {
   rate: 40,
@@ -84,10 +77,7 @@ describe('<ls-load-balancer>', () => {
     await sendKeys({ press: 'ArrowLeft' });
     await settle(el);
     expect(el.time).to.equal(16_000);
-    await sendKeys({ press: 'Home' });
-    await sendKeys({ press: ' ' });
-    await until(() => el.time > 0, 'playback');
-    await sendKeys({ press: ' ' });
+    await playFromStartAndPause(() => el.time > 0);
     await expectAxeClean(el);
   });
 
@@ -132,10 +122,7 @@ describe('<ls-load-balancer>', () => {
 
   it('the table view lists algorithms, servers and events from the model', async () => {
     const el = await fixture<LsLoadBalancer>(html`<ls-load-balancer .config=${{ ...failing, time: 20_000 }}></ls-load-balancer>`);
-    const summary = $<HTMLElement>(el, 'details summary')!;
-    summary.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await openTableView(el);
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(3);
     const state = el.state!;
@@ -153,9 +140,7 @@ describe('<ls-load-balancer>', () => {
   it('is axe clean in the dark theme and fits 400 px', async () => {
     const { algorithms: _all, ...everyAlgorithm } = failing;
     const el = await fixture<LsLoadBalancer>(html`<ls-load-balancer theme="dark" .config=${{ ...everyAlgorithm, time: 12_000 }}></ls-load-balancer>`);
-    el.parentElement!.style.width = '400px';
-    await settle(el);
-    expect(el.scrollWidth).to.be.at.most(400);
+    await expectFits(el, 400);
     expect(shadow(el).querySelector('.frame')!.scrollWidth).to.be.at.most(400);
     for (const card of $$(el, '.card')) expect(card.scrollWidth, card.getAttribute('part') ?? '').to.be.at.most(card.clientWidth);
     await expectAxeClean(el);
@@ -170,35 +155,22 @@ describe('<ls-load-balancer>', () => {
     const copy = await fixture<LsLoadBalancer>(html`<ls-load-balancer .config=${json}></ls-load-balancer>`);
     expect(copy.run!.runs).to.deep.equal(el.run!.runs);
     expect(copy.time).to.equal(12_345);
-    const btn = $<HTMLButtonElement>(el, '.footer button')!;
-    btn.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /copied|Could not copy/.test(liveText(el)), 'copy result');
+    await copyByKeyboard(el, $<HTMLButtonElement>(el, '.footer button')!);
   });
 
   it('shows located errors for bad config and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const el = await fixture<LsLoadBalancer>(html`<ls-load-balancer .config=${{ servers: ['A', 'A'], algorithms: ['fastest'] }}></ls-load-balancer>`);
-      await until(() => errors.length > 0, 'ls-error');
-      expect(alertText(el)).to.contain('servers[1]: duplicate id "A"');
-      expect(alertText(el)).to.contain('algorithms[0]: expected one of "round-robin"');
-      await expectAxeClean(el);
-      el.config = { healthCheck: { interval: 1000, timeout: 3000 }, actions: [{ at: 10, type: 'recover', server: 'A' }] };
-      await settle(el);
-      expect(alertText(el)).to.contain('healthCheck.timeout: expected less than interval (1000), got 3000');
-      expect(alertText(el)).to.contain('actions[0].type: server "A" is already up at this point');
-      el.config = { servers: ['A'], rate: 5 };
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      const bad = await fixture<LsLoadBalancer>(html`<ls-load-balancer rate="lots"></ls-load-balancer>`);
-      expect(alertText(bad)).to.contain('rate: expected a number from 0.1 to 500, got "lots"');
-      const unk = await fixture<LsLoadBalancer>(html`<ls-load-balancer .config=${{ sevrers: [] }}></ls-load-balancer>`);
-      expect(alertText(unk)).to.contain('did you mean "servers"');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const { el } = await expectLocatedError<LsLoadBalancer>(
+      html`<ls-load-balancer .config=${{ servers: ['A', 'A'], algorithms: ['fastest'] }}></ls-load-balancer>`,
+      'servers[1]: duplicate id "A"',
+      'algorithms[0]: expected one of "round-robin"',
+    );
+    await configure(el, { healthCheck: { interval: 1000, timeout: 3000 }, actions: [{ at: 10, type: 'recover', server: 'A' }] });
+    expectAlert(el, 'healthCheck.timeout: expected less than interval (1000), got 3000', 'actions[0].type: server "A" is already up at this point');
+    await configure(el, { servers: ['A'], rate: 5 });
+    expectNoAlert(el);
+    const bad = await fixture<LsLoadBalancer>(html`<ls-load-balancer rate="lots"></ls-load-balancer>`);
+    expectAlert(bad, 'rate: expected a number from 0.1 to 500, got "lots"');
+    const unk = await fixture<LsLoadBalancer>(html`<ls-load-balancer .config=${{ sevrers: [] }}></ls-load-balancer>`);
+    expectAlert(unk, 'did you mean "servers"');
   });
 });

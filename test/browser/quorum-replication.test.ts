@@ -3,14 +3,7 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/quorum-replication/quorum-replication.js';
 import type { LsQuorumReplication, QuorumActionDetail } from '../../src/components/quorum-replication/quorum-replication.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, record, settle, text, until } from './helpers.js';
 
 const stale = {
   r: 1,
@@ -148,10 +141,7 @@ describe('<ls-quorum-replication>', () => {
     const el = await fixture<LsQuorumReplication>(html`<ls-quorum-replication .config=${stale}></ls-quorum-replication>`);
     el.seek(el.run!.steps.length);
     await settle(el);
-    const summary = $<HTMLElement>(el, 'details summary')!;
-    summary.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await openTableView(el);
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(3);
     const s = el.state!;
@@ -171,40 +161,25 @@ describe('<ls-quorum-replication>', () => {
       { type: 'write', at: 10, client: 'X' },
     ];
     const el = await fixture<LsQuorumReplication>(html`<ls-quorum-replication theme="dark" .config=${{ sloppy: true, actions: twoDown, step: 99 }}></ls-quorum-replication>`);
-    el.parentElement!.style.width = '400px';
-    await settle(el);
+    await expectFits(el, 400);
     expect(el.run!.ops[0].status).to.equal('ok');
     expect($$(el, '.hint').map(text)).to.deep.equal(['hint for B: v1 {X:1}', 'hint for C: v1 {X:1}']);
-    expect(el.scrollWidth).to.be.at.most(400);
     await expectAxeClean(el);
-    const btn = $<HTMLButtonElement>(el, '.footer button')!;
-    btn.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /copied|Could not copy/.test(liveText(el)), 'copy result');
+    await copyByKeyboard(el, $<HTMLButtonElement>(el, '.footer button')!);
   });
 
   it('shows located errors for bad config and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const el = await fixture<LsQuorumReplication>(html`<ls-quorum-replication .config=${{ r: 4, slopy: true }}></ls-quorum-replication>`);
-      await until(() => errors.length > 0, 'ls-error');
-      expect(alertText(el)).to.contain('slopy: unknown field (did you mean "sloppy"?)');
-      await expectAxeClean(el);
-      el.config = { r: 4 };
-      await settle(el);
-      expect(alertText(el)).to.contain('r: expected at most n (3), got 4');
-      el.config = { actions: [{ type: 'fail', at: 0, node: 'Q' }] };
-      await settle(el);
-      expect(el.configIssues[0].path).to.equal('actions[0].node');
-      el.config = {};
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      const bad = await fixture<LsQuorumReplication>(html`<ls-quorum-replication w="lots"></ls-quorum-replication>`);
-      expect(alertText(bad)).to.contain('w: expected an integer from 1 to 5, got "lots"');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const { el } = await expectLocatedError<LsQuorumReplication>(
+      html`<ls-quorum-replication .config=${{ r: 4, slopy: true }}></ls-quorum-replication>`,
+      'slopy: unknown field (did you mean "sloppy"?)',
+    );
+    await configure(el, { r: 4 });
+    expectAlert(el, 'r: expected at most n (3), got 4');
+    await configure(el, { actions: [{ type: 'fail', at: 0, node: 'Q' }] });
+    expect(el.configIssues[0].path).to.equal('actions[0].node');
+    await configure(el, {});
+    expectNoAlert(el);
+    const bad = await fixture<LsQuorumReplication>(html`<ls-quorum-replication w="lots"></ls-quorum-replication>`);
+    expectAlert(bad, 'w: expected an integer from 1 to 5, got "lots"');
   });
 });

@@ -5,14 +5,8 @@ import '../../src/components/rate-limiter/rate-limiter.js';
 import type { LsRateLimiter, RateRequestDetail } from '../../src/components/rate-limiter/rate-limiter.js';
 import { ALGORITHMS, RateScenario, rateConfigSchema } from '../../src/components/rate-limiter/model.js';
 import { parse } from '../../src/core/validate.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
+import { $, $$, alertText, configure, expectAxeClean, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, record, settle, startPlayback, text, until, withClipboard } from './helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
 const card = (el: Element, algo: string) => $(el, `[part="algorithm"][data-algo="${algo}"]`);
 const group = (el: Element) => $(el, '.algos')!;
 
@@ -178,55 +172,29 @@ describe('<ls-rate-limiter>', () => {
       const r = parse(rateConfigSchema, exported);
       expect(r.ok && new RateScenario(r.value).runs).to.deep.equal(el.model!.runs);
 
-      const original = navigator.clipboard;
-      let written = '';
-      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (written = t) } });
-      try {
+      await withClipboard(async (clip) => {
         $$<HTMLButtonElement>(el, '.footer button')[0].click();
-        await until(() => written !== '', 'the clipboard write');
-        expect(JSON.parse(written)).to.deep.equal(el.exportScenario());
-      } finally {
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: original });
-      }
+        expect(JSON.parse(await clip.written())).to.deep.equal(el.exportScenario());
+      });
     });
   });
 
   describe('bad configuration', () => {
-    async function expectError(template: ReturnType<typeof html>, ...fragments: string[]): Promise<LsErrorDetail> {
-      const errors: CustomEvent<LsErrorDetail>[] = [];
-      const listener = (e: Event) => errors.push(e as CustomEvent<LsErrorDetail>);
-      document.addEventListener('ls-error', listener);
-      try {
-        const el = await fixture<LsRateLimiter>(template);
-        await until(() => errors.length > 0, 'ls-error');
-        await settle(el);
-        for (const f of fragments) {
-          expect(alertText(el)).to.contain(f);
-          expect(errors[0].detail.message).to.contain(f);
-        }
-        await expectAxeClean(el);
-        return errors[0].detail;
-      } finally {
-        document.removeEventListener('ls-error', listener);
-      }
-    }
-
     it('names bad attributes', async () => {
-      const d = await expectError(html`<ls-rate-limiter limit="0" traffic="spiky" window="soon"></ls-rate-limiter>`, 'limit: expected an integer from 1 to 100, got 0', 'traffic: expected one of', '"soon"');
+      const { detail: d } = await expectLocatedError(html`<ls-rate-limiter limit="0" traffic="spiky" window="soon"></ls-rate-limiter>`, 'limit: expected an integer from 1 to 100, got 0', 'traffic: expected one of', '"soon"');
       expect(d.issues.map((i) => i.path)).to.have.members(['limit', 'window', 'traffic']);
     });
 
     it('locates a bad algorithm, a burst after the end and an unknown field', async () => {
-      await expectError(html`<ls-rate-limiter .config=${{ algorithms: ['token-bucket', 'gcra'], limitt: 3 }}></ls-rate-limiter>`, 'algorithms[1]', 'limitt: unknown field');
-      await expectError(html`<ls-rate-limiter .config=${{ actions: [{ type: 'burst', at: 2000, count: 2 }] }}></ls-rate-limiter>`, 'actions[0].at: expected a time before the end of the run (2000 ms)');
+      await expectLocatedError(html`<ls-rate-limiter .config=${{ algorithms: ['token-bucket', 'gcra'], limitt: 3 }}></ls-rate-limiter>`, 'algorithms[1]', 'limitt: unknown field');
+      await expectLocatedError(html`<ls-rate-limiter .config=${{ actions: [{ type: 'burst', at: 2000, count: 2 }] }}></ls-rate-limiter>`, 'actions[0].at: expected a time before the end of the run (2000 ms)');
     });
 
     it('reports malformed inline JSON, and a later valid config replaces the error', async () => {
       const el = await fixture<LsRateLimiter>(html`<ls-rate-limiter><script type="application/json">{"limit": </script></ls-rate-limiter>`);
       expect(alertText(el)).to.contain('is not JSON');
-      el.config = { limit: 2 };
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
+      await configure(el, { limit: 2 });
+      expectNoAlert(el);
       expect(el.model!.config.limit).to.equal(2);
     });
   });
@@ -245,7 +213,7 @@ describe('<ls-rate-limiter>', () => {
 
     it('each timeline has an accessible summary; the element fits 400 px without horizontal scroll', async () => {
       const el = await fixture<LsRateLimiter>(html`<ls-rate-limiter></ls-rate-limiter>`);
-      (el.parentElement as HTMLElement).style.width = '400px';
+      el.parentElement!.style.width = '400px';
       await settle(el);
       expect($(el, '[data-algo="sliding-log"] svg')!.getAttribute('aria-label')).to.equal('Sliding log: 5 of 10 requests accepted, 5 rejected; In the last 1,000 ms: 5 of 5.');
       const frame = $(el, '.frame')!;
@@ -255,10 +223,7 @@ describe('<ls-rate-limiter>', () => {
 
     it('leaves no animation frame running after removal while playing', async () => {
       const el = await fixture<LsRateLimiter>(html`<ls-rate-limiter .config=${{ step: 0 }}></ls-rate-limiter>`);
-      const controls = $(el, 'ls-player-controls')!;
-      (controls.shadowRoot!.querySelector('button.primary') as HTMLButtonElement).click();
-      await settle(el);
-      const player = (el as unknown as { player: { frame: number; playing: boolean } }).player;
+      const player = await startPlayback(el);
       expect(player.playing).to.equal(true);
       el.remove();
       expect(player.frame).to.equal(0);

@@ -4,13 +4,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/snowflake-id/snowflake-id.js';
 import type { LsSnowflakeId, SnowflakeDecodeDetail, SnowflakeLayoutDetail } from '../../src/components/snowflake-id/snowflake-id.js';
 import { decompose, toBase62 } from '../../src/components/snowflake-id/model.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow } from './helpers.js';
+import { $, $$, configure, expectAlert, expectAxeClean, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, record, settle, text } from './helpers.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
 const resultText = (el: Element) => text($(el, '[part="result"]'));
 
 const overflow = {
@@ -166,20 +161,18 @@ describe('<ls-snowflake-id>', () => {
   });
 
   it('reports a bad config with located messages and ls-error; a later valid config replaces it', async () => {
-    const errors = record<LsErrorDetail>(document, 'ls-error');
-    const el = await fixture<LsSnowflakeId>(html`<ls-snowflake-id .config=${{ sequenceBits: 13, workers: [1, 2000], events: [{ type: 'generate', worker: 9 }] }}></ls-snowflake-id>`);
-    const alert = text($(el, '[role="alert"]'));
-    expect(alert).to.contain('sequenceBits: 1 + 41 + 10 + 13 = 65 bits');
-    expect(alert).to.contain('workers[1]: machine id 2000 does not fit in 10 bits');
-    expect(alert).to.contain('events[0].worker: no worker has machine id 9');
-    expect(errors.length).to.be.greaterThan(0);
+    const { el } = await expectLocatedError<LsSnowflakeId>(
+      html`<ls-snowflake-id .config=${{ sequenceBits: 13, workers: [1, 2000], events: [{ type: 'generate', worker: 9 }] }}></ls-snowflake-id>`,
+      'sequenceBits: 1 + 41 + 10 + 13 = 65 bits',
+      'workers[1]: machine id 2000 does not fit in 10 bits',
+      'events[0].worker: no worker has machine id 9',
+    );
     el.setAttribute('mode', 'qr');
     await settle(el);
-    expect(text($(el, '[role="alert"]'))).to.contain('mode');
+    expectAlert(el, 'mode');
     el.removeAttribute('mode');
-    el.config = {};
-    await settle(el);
-    expect($(el, '[role="alert"]')).to.equal(null);
+    await configure(el, {});
+    expectNoAlert(el);
     expect(el.steps.length).to.equal(12);
   });
 

@@ -3,14 +3,7 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/tradeoff-explorer/tradeoff-explorer.js';
 import type { LsTradeoffExplorer, TradeoffActionDetail } from '../../src/components/tradeoff-explorer/tradeoff-explorer.js';
-import type { LsErrorDetail } from '../../src/core/ls-element.js';
-import { expectAxeClean, fixture, guardEachTest, record, settle, shadow, until } from './helpers.js';
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => shadow(el).querySelector(sel) as T | null;
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => Array.from(shadow(el).querySelectorAll(sel)) as T[];
-const text = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const liveText = (el: Element) => text($(el, '[role="status"][aria-live="polite"]'));
-const alertText = (el: Element) => text($(el, '[role="alert"]'));
+import { $, $$, configure, copyByKeyboard, expectAlert, expectAxeClean, expectFits, expectLocatedError, expectNoAlert, fixture, guardEachTest, liveText, openTableView, playFromStartAndPause, record, settle, text, until } from './helpers.js';
 
 const partition = { actions: [{ type: 'cut', at: 3000, regions: ['eu'] }, { type: 'heal', at: 7000 }] };
 
@@ -72,10 +65,7 @@ describe('<ls-tradeoff-explorer>', () => {
     await sendKeys({ press: 'End' });
     await settle(el);
     expect(el.time).to.equal(10_000);
-    await sendKeys({ press: 'Home' });
-    await sendKeys({ press: ' ' });
-    await until(() => el.time > 0, 'playback');
-    await sendKeys({ press: ' ' });
+    await playFromStartAndPause(() => el.time > 0);
     await expectAxeClean(el);
   });
 
@@ -125,10 +115,7 @@ describe('<ls-tradeoff-explorer>', () => {
 
   it('the table view lists every request so far and every replica, as the model has them', async () => {
     const el = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer .config=${{ ...partition, mode: 'ap', time: 8000 }}></ls-tradeoff-explorer>`);
-    const summary = $<HTMLElement>(el, 'details summary')!;
-    summary.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
+    await openTableView(el);
     const tables = $$(el, 'details table');
     expect(tables).to.have.length(2);
     const reps = Array.from(tables[0].querySelectorAll('tbody tr')).map((tr) => text(tr.children[2] as Element));
@@ -149,9 +136,7 @@ describe('<ls-tradeoff-explorer>', () => {
 
   it('is axe clean in the dark theme and fits 400 px', async () => {
     const el = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer theme="dark" regions="us:2,eu:2,ap:1,sa:1" .config=${{ time: 5000 }}></ls-tradeoff-explorer>`);
-    el.parentElement!.style.width = '400px';
-    await settle(el);
-    expect(el.scrollWidth).to.be.at.most(400);
+    await expectFits(el, 400);
     await expectAxeClean(el);
   });
 
@@ -166,37 +151,21 @@ describe('<ls-tradeoff-explorer>', () => {
     const copy = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer .config=${json}></ls-tradeoff-explorer>`);
     expect(copy.run!.requests).to.deep.equal(el.run!.requests);
     expect(copy.time).to.equal(4321);
-    const btn = $$<HTMLButtonElement>(el, '.footer button')[0];
-    btn.focus();
-    await sendKeys({ press: 'Enter' });
-    await until(() => /copied|Could not copy/.test(liveText(el)), 'copy result');
+    await copyByKeyboard(el, $$<HTMLButtonElement>(el, '.footer button')[0]);
   });
 
   it('shows located errors for bad config and recovers', async () => {
-    const errors: LsErrorDetail[] = [];
-    const listener = (e: Event) => errors.push((e as CustomEvent<LsErrorDetail>).detail);
-    document.addEventListener('ls-error', listener);
-    try {
-      const el = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer .config=${{ mode: 'ca', rtt: 200, lag: 50, actions: [{ type: 'cut', at: 10, regions: ['mars'] }] }}></ls-tradeoff-explorer>`);
-      await until(() => errors.length > 0, 'ls-error');
-      expect(alertText(el)).to.contain('mode: expected one of "cp", "ap", got "ca"');
-      await expectAxeClean(el);
-      el.config = { rtt: 200, lag: 50, actions: [{ type: 'cut', at: 10, regions: ['mars'] }] };
-      await settle(el);
-      expect(alertText(el)).to.contain('lag: expected at least rtt/2 (100)');
-      expect(alertText(el)).to.contain('actions[0].regions[0]: unknown region "mars" (regions: us, eu)');
-      el.config = { rttt: 5 };
-      await settle(el);
-      expect(alertText(el)).to.contain('rttt: unknown field (did you mean "rtt"?)');
-      el.config = {};
-      await settle(el);
-      expect($(el, '[role="alert"]')).to.equal(null);
-      const bad = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer rtt="far" regions="us:9,eu"></ls-tradeoff-explorer>`);
-      expect(alertText(bad)).to.contain('rtt: expected a number from 1 to 1000, got "far"');
-      expect(alertText(bad)).to.contain('regions[0].replicas');
-      expect(alertText(bad)).to.contain('regions[1].replicas: is required');
-    } finally {
-      document.removeEventListener('ls-error', listener);
-    }
+    const { el } = await expectLocatedError<LsTradeoffExplorer>(
+      html`<ls-tradeoff-explorer .config=${{ mode: 'ca', rtt: 200, lag: 50, actions: [{ type: 'cut', at: 10, regions: ['mars'] }] }}></ls-tradeoff-explorer>`,
+      'mode: expected one of "cp", "ap", got "ca"',
+    );
+    await configure(el, { rtt: 200, lag: 50, actions: [{ type: 'cut', at: 10, regions: ['mars'] }] });
+    expectAlert(el, 'lag: expected at least rtt/2 (100)', 'actions[0].regions[0]: unknown region "mars" (regions: us, eu)');
+    await configure(el, { rttt: 5 });
+    expectAlert(el, 'rttt: unknown field (did you mean "rtt"?)');
+    await configure(el, {});
+    expectNoAlert(el);
+    const bad = await fixture<LsTradeoffExplorer>(html`<ls-tradeoff-explorer rtt="far" regions="us:9,eu"></ls-tradeoff-explorer>`);
+    expectAlert(bad, 'rtt: expected a number from 1 to 1000, got "far"', 'regions[0].replicas', 'regions[1].replicas: is required');
   });
 });
