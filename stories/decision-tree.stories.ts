@@ -96,7 +96,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** The lesson's full tree: all 30 decisions in six groups; a walk asks 23 to 30 of them depending on the choices. */
-export const Default: Story = { name: 'The 30 decisions' };
+export const Default: Story = { name: 'The 30 decisions', tags: ['bench'] };
 
 /** A small tree: decision 1 ("which database?") as two questions with four answers. */
 export const WhichDatabase: Story = {

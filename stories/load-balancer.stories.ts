@@ -62,7 +62,7 @@ type Story = StoryObj<Args>;
  * Four servers, D at 40% speed, 45 requests/s (about two thirds of the pool's capacity). Round robin gives D a
  * quarter of the requests, more than it can serve: its queue only grows, and the p99 of round robin, random and hashing climbs to seconds.
  */
-export const Default: Story = { name: 'Round robin piles a queue onto the slow server' };
+export const Default: Story = { name: 'Round robin piles a queue onto the slow server', tags: ['bench'] };
 
 /** The same requests under least connections: D gets only what it can finish, and p99 stays under a second. */
 export const LeastConnections: Story = {

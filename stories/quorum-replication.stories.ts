@@ -82,7 +82,7 @@ type Story = StoryObj<Args>;
  * N = 3, R = 2, W = 2: X's write v2 is acknowledged by two replicas while the third is still receiving it; Y's read
  * asks all three and returns after two answers — one of which must hold v2, because 2 + 2 > 3.
  */
-export const Default: Story = { name: 'N=3 R=2 W=2: fresh reads' };
+export const Default: Story = { name: 'N=3 R=2 W=2: fresh reads', tags: ['bench'] };
 
 /**
  * Same seed and delays with R = 1, W = 1: v2 is acknowledged by the first replica, and Y's read, sent at that very

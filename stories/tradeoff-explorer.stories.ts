@@ -75,6 +75,7 @@ type Story = StoryObj<Args>;
 /** CP: eu (2 of 5 replicas) is cut off from 3 s to 7 s and refuses every request; us keeps a majority and stays consistent. */
 export const PartitionCP: Story = {
   name: 'Partition with CP: the minority is unavailable',
+  tags: ['bench'],
 };
 
 /** The same partition with AP: nothing fails, but eu reads stale values, both sides write, and on heal LWW drops a write. */
